@@ -1,0 +1,38 @@
+# The two commands of the README: `make site` and `make test`.
+# Everything is installed into .venv/ from this repository's own files.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# Material prints an end-of-life notice on every build; it is noise for
+# trainers (the README explains the MkDocs 2 / Zensical situation instead).
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site serve test check vendor clean
+
+$(BIN)/academy: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+site: $(BIN)/academy
+	$(BIN)/mkdocs build --strict --clean
+
+serve: $(BIN)/academy
+	$(BIN)/mkdocs serve
+
+check: $(BIN)/academy
+	$(BIN)/academy check
+
+test: $(BIN)/academy
+	$(BIN)/python -m pytest
+
+# Refresh the vendored front-end files from the npm registry at the versions
+# pinned in package.json / package-lock.json. Only needed when upgrading them.
+vendor:
+	npm ci --ignore-scripts --no-audit --no-fund
+	$(PYTHON) scripts/vendor_assets.py
+
+clean:
+	rm -rf site .pytest_cache

@@ -1,0 +1,1 @@
+"""Learning paths and competency self-assessment for MkDocs course sites."""
