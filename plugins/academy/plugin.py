@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,9 @@ log = get_plugin_logger(__name__)
 
 TEMPLATES = Path(__file__).parent / "templates"
 SEARCH_WORKER_SHIM = "assets/vendor/iframe-worker/shim.js"
+FILE_PROTOCOL_FIX = "assets/academy/file-protocol.js"
 DIAGRAM_RENDERER = "assets/vendor/mermaid/mermaid.min.js"
+DIAGRAM_SETUP = "assets/academy/diagrams.js"
 
 
 class AcademyPlugin(BasePlugin[AcademyConfig]):
@@ -41,13 +44,18 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             self.model = load_model(Path(self.config.model), shown_as=_shown(self.config.model, config))
         except ProblemsFound as found:
             raise PluginError("能力模型文件有错误：\n" + format_all(found.problems)) from None
+        # jieba (Material's Chinese segmentation) reports its dictionary
+        # loading on every build; trainers only need to see problems.
+        logging.getLogger("jieba").setLevel(logging.WARNING)
         config.theme.dirs.append(str(TEMPLATES))
-        if self.config.vendored_assets:
-            polyfills = config.extra.setdefault("polyfills", [])
-            if SEARCH_WORKER_SHIM not in polyfills:
-                polyfills.append(SEARCH_WORKER_SHIM)
-            if DIAGRAM_RENDERER not in config.extra_javascript:
-                config.extra_javascript.append(DIAGRAM_RENDERER)
+        polyfills = config.extra.setdefault("polyfills", [])
+        if FILE_PROTOCOL_FIX not in polyfills:
+            polyfills.append(FILE_PROTOCOL_FIX)
+        if self.config.vendored_assets and SEARCH_WORKER_SHIM not in polyfills:
+            polyfills.append(SEARCH_WORKER_SHIM)
+            for script in (DIAGRAM_RENDERER, DIAGRAM_SETUP):
+                if script not in config.extra_javascript:
+                    config.extra_javascript.append(script)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:

@@ -1,0 +1,121 @@
+"""The built site in a real headless Chromium, over HTTP and opened from file://."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from conftest import Build
+
+pytestmark = pytest.mark.browser
+
+LOCAL_SCHEMES = ("data:", "blob:", "about:")
+
+
+@pytest.fixture(scope="module")
+def http_root(built_site: Build) -> Iterator[str]:
+    handler = functools.partial(
+        http.server.SimpleHTTPRequestHandler, directory=str(built_site.site)
+    )
+    handler.log_message = lambda *args: None  # type: ignore[method-assign]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+def site_pages(site: Path) -> list[str]:
+    return sorted(
+        path.relative_to(site).as_posix()
+        for path in site.rglob("*.html")
+        if path.name != "404.html"
+    )
+
+
+def visit_all(browser, root: str, pages: list[str]) -> tuple[list[str], list[str]]:
+    """Open every page; return requests leaving the site and JavaScript errors."""
+    outside: list[str] = []
+    errors: list[str] = []
+    context = browser.new_context()
+    tab = context.new_page()
+    tab.on("request", lambda request: None if request.url.startswith((root, *LOCAL_SCHEMES)) else outside.append(request.url))
+    tab.on("pageerror", lambda error: errors.append(f"{tab.url}: {error}"))
+    tab.on("console", lambda msg: errors.append(f"{tab.url}: {msg.text}") if msg.type == "error" else None)
+    for name in pages:
+        tab.goto(root + name, wait_until="load")
+        tab.wait_for_load_state("networkidle")
+        if tab.locator("pre.mermaid").count():
+            # Material swaps each diagram's source for the drawing once rendered
+            tab.wait_for_selector("pre.mermaid", state="detached", timeout=15000)
+    context.close()
+    return outside, errors
+
+
+def test_every_page_loads_over_http_with_nothing_from_outside(chromium, built_site, http_root):
+    outside, errors = visit_all(chromium, http_root, site_pages(built_site.site))
+    assert outside == []
+    assert errors == []
+
+
+def test_every_page_loads_from_file_share_with_nothing_from_outside(chromium, built_site):
+    root = built_site.site.as_uri() + "/"
+    outside, errors = visit_all(chromium, root, site_pages(built_site.site))
+    assert outside == []
+    assert errors == []
+
+
+def test_diagrams_are_drawn_without_network(chromium, built_site, http_root):
+    tab = chromium.new_page()
+    tab.goto(http_root + "soc/history.html")
+    tab.wait_for_selector("pre.mermaid", state="detached", timeout=15000)
+    drawings = tab.locator("div.mermaid")
+    assert drawings.count() >= 1
+    for index in range(drawings.count()):
+        assert drawings.nth(index).bounding_box()["height"] > 40
+    tab.close()
+
+
+SEARCHES = [
+    ("重大故障", "soc/norms.html"),
+    ("岗位胜任能力模型", "soc/spcm.html"),
+    ("发展历程", "soc/history.html"),
+    ("频繁变更需求", "production/changing-requirements.html"),
+    ("工作台", "platform/adevops.html"),
+]
+
+
+def search(tab, query: str) -> list[str]:
+    """Type a query as a reader does and return the result links once they settle."""
+    box = tab.locator("input.md-search__input")
+    box.click()
+    box.fill(query)
+    box.press("End")  # Material searches on key events, not on fill
+    tab.wait_for_selector(".md-search-result__item", timeout=15000)
+    links = ".md-search-result__item > a"
+    previous: list[str] = []
+    for _ in range(20):
+        tab.wait_for_timeout(150)
+        current = tab.locator(links).evaluate_all("links => links.map(a => a.href)")
+        if current == previous:
+            break
+        previous = current
+    return previous
+
+
+@pytest.mark.parametrize("where", ["http", "file"])
+def test_chinese_query_in_search_box_finds_the_page(chromium, built_site, http_root, where):
+    root = http_root if where == "http" else built_site.site.as_uri() + "/"
+    tab = chromium.new_page()
+    tab.goto(root + "index.html")
+    for query, expected in SEARCHES:
+        tab.goto(root + "index.html")
+        hits = search(tab, query)[:5]
+        assert any(urlsplit(hit).path.endswith(expected) for hit in hits), (query, hits)
+    tab.close()

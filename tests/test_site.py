@@ -1,0 +1,174 @@
+"""The shipped course builds strictly into a complete, offline, Chinese site."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from academy.frontmatter import read_page_meta, split_front_matter
+from academy.model import load_model
+from conftest import ROOT, page, run_build, write_project
+
+CONTENT = ROOT / "content"
+OUTLINE = [
+    "index.md",
+    "soc/index.md",
+    "soc/mission.md",
+    "soc/history.md",
+    "soc/organization.md",
+    "soc/smart-operations.md",
+    "soc/mechanism.md",
+    "soc/spcm.md",
+    "soc/key-work.md",
+    "soc/norms.md",
+    "soc/ethics.md",
+    "soc/qualified.md",
+    "production/index.md",
+    "production/roles.md",
+    "production/changing-requirements.md",
+    "platform/index.md",
+    "platform/adevops.md",
+    "platform/developer-op.md",
+    "log/index.md",
+    "guide/index.md",
+]
+MODEL = load_model(ROOT / "quizzes" / "spcm.yml")
+
+
+def source(name: str) -> str:
+    return (CONTENT / name).read_text(encoding="utf-8")
+
+
+def test_strict_build_prints_no_warning(built_site):
+    assert "WARNING" not in built_site.output
+    assert "end of life" not in built_site.output
+
+
+@pytest.mark.parametrize("name", OUTLINE)
+def test_every_outline_page_is_built(built_site, name):
+    html = (built_site.site / name.replace(".md", ".html")).read_text(encoding="utf-8")
+    assert '<html lang="zh"' in html
+
+
+@pytest.mark.parametrize("name", OUTLINE)
+def test_page_title_matches_its_heading(name):
+    meta = read_page_meta(source(name), name, MODEL)
+    _, body = split_front_matter(source(name), name)
+    assert body.lstrip().splitlines()[0] == f"# {meta.title}"
+
+
+@pytest.mark.parametrize("name", OUTLINE)
+def test_page_ends_with_its_key_points(name):
+    assert "{#key-points}" in source(name)
+
+
+@pytest.mark.parametrize("name", OUTLINE)
+def test_summary_is_one_short_sentence(name):
+    meta = read_page_meta(source(name), name, MODEL)
+    assert 5 <= len(meta.summary) <= 80 and "\n" not in meta.summary
+
+
+def test_no_page_is_left_out_of_the_outline():
+    pages = sorted(p.relative_to(CONTENT).as_posix() for p in CONTENT.rglob("*.md"))
+    assert pages == sorted(OUTLINE)
+
+
+def test_every_role_has_pages_to_read():
+    served = {role for name in OUTLINE for role in read_page_meta(source(name), name, MODEL).roles}
+    assert served == set(MODEL.role_ids)
+
+
+TYPOS = ["铲平", "产生一同", "同意的组织", "只读等手段", "次啊及", "广为胜任", "硬如何", "如何称为", "工程器件", "素质素质"]
+
+
+@pytest.mark.parametrize("typo", TYPOS)
+def test_input_method_typos_of_the_note_are_fixed(typo):
+    offenders = [name for name in OUTLINE if typo in source(name)]
+    assert offenders == []
+
+
+@pytest.mark.parametrize("name", ["soc/norms.md", "soc/ethics.md"])
+def test_industry_practice_pages_are_marked_as_templates(name):
+    assert '!!! warning "模板内容"' in source(name)
+
+
+@pytest.mark.parametrize(
+    "name", ["soc/history.md", "soc/organization.md", "soc/norms.md", "soc/mechanism.md"]
+)
+def test_required_diagrams_are_written_as_mermaid(name):
+    assert "```mermaid" in source(name)
+
+
+def test_history_covers_the_four_periods():
+    text = source("soc/history.md")
+    for period in ["1995", "2007", "2009", "2017"]:
+        assert period in text
+
+
+EXTERNAL = re.compile(r"""(?:src|href|url)\s*[=(]\s*["']?(?:https?:)?//""", re.I)
+
+
+def test_built_site_references_nothing_outside_itself(built_site):
+    offenders = []
+    for path in built_site.site.rglob("*"):
+        if path.suffix in {".html", ".css"}:
+            for match in EXTERNAL.finditer(path.read_text(encoding="utf-8")):
+                offenders.append(f"{path.relative_to(built_site.site)}: {match.group(0)}")
+    assert offenders == []
+
+
+def test_search_worker_shim_is_served_from_the_site(built_site):
+    html = (built_site.site / "index.html").read_text(encoding="utf-8")
+    assert 'src="assets/vendor/iframe-worker/shim.js"' in html
+    assert (built_site.site / "assets/vendor/iframe-worker/shim.js").is_file()
+    assert (built_site.site / "search/search_index.js").is_file()
+
+
+def test_vendored_files_are_the_versions_pinned_for_npm():
+    pinned = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["devDependencies"]
+    lock = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))["packages"]
+    vendored = json.loads(
+        (ROOT / "plugins/academy/templates/assets/vendor/versions.json").read_text(encoding="utf-8")
+    )
+    assert vendored == pinned
+    assert {name: lock[f"node_modules/{name}"]["version"] for name in pinned} == pinned
+
+
+def test_search_index_is_segmented_for_chinese(built_site):
+    index = json.loads((built_site.site / "search/search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["zh"]
+    assert any("\u200b" in doc["text"] for doc in index["docs"])
+
+
+# Links and anchors: MkDocs validation at `warn`, so --strict fails on them
+
+
+@pytest.mark.parametrize(
+    "link, complaint",
+    [
+        ("[缺页](missing.md)", "missing.md"),
+        ("[缺节](b.md#nowhere)", "nowhere"),
+        ("[绝对](/b.md)", "/b.md"),
+    ],
+)
+def test_broken_links_and_anchors_fail_the_build(tmp_path: Path, link, complaint):
+    project = write_project(
+        tmp_path,
+        {"index.md": page("首页", link), "b.md": page("乙", "## 小节 {#section}\n")},
+        nav=["index.md", "b.md"],
+    )
+    build = run_build(project, tmp_path / "site")
+    assert build.returncode != 0
+    assert complaint in build.output
+
+
+def test_page_left_out_of_nav_fails_the_build(tmp_path: Path):
+    project = write_project(
+        tmp_path, {"index.md": page("首页"), "b.md": page("乙")}, nav=["index.md"]
+    )
+    build = run_build(project, tmp_path / "site")
+    assert build.returncode != 0
+    assert "b.md" in build.output
