@@ -7,6 +7,8 @@ BIN := $(VENV)/bin
 # Material prints an end-of-life notice on every build; it is noise for
 # trainers (the README explains the MkDocs 2 / Zensical situation instead).
 export NO_MKDOCS_2_WARNING := 1
+# `make site SITE_URL=http://host/path/` sets the address the site is served at.
+export SITE_URL
 
 .PHONY: site serve test check vendor clean
 

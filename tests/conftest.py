@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import textwrap
@@ -24,9 +25,12 @@ class Build:
     site: Path
 
 
-def run_build(project: Path, site: Path, *extra: str) -> Build:
+def run_build(project: Path, site: Path, *extra: str, site_url: str = "") -> Build:
     """`mkdocs build --strict` as a user runs it, from the project folder."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.pop("SITE_URL", None)
+    if site_url:
+        env["SITE_URL"] = site_url
     result = subprocess.run(
         [str(BIN / "mkdocs"), "build", "--strict", "-d", str(site), *extra],
         cwd=project,
@@ -38,10 +42,24 @@ def run_build(project: Path, site: Path, *extra: str) -> Build:
     return Build(result.returncode, result.stdout + result.stderr, site)
 
 
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    """The shipped course, built once per test session."""
-    build = run_build(ROOT, tmp_path_factory.mktemp("built") / "site")
+def site_port() -> int:
+    """The port the built site is served on in browser tests (its SITE_URL)."""
+    return free_port()
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory, site_port: int) -> Build:
+    """The shipped course, built once per test session for http://127.0.0.1:<site_port>/."""
+    build = run_build(
+        ROOT, tmp_path_factory.mktemp("built") / "site", site_url=f"http://127.0.0.1:{site_port}/"
+    )
     assert build.returncode == 0, build.output
     return build
 

@@ -19,12 +19,12 @@ LOCAL_SCHEMES = ("data:", "blob:", "about:")
 
 
 @pytest.fixture(scope="module")
-def http_root(built_site: Build) -> Iterator[str]:
+def http_root(built_site: Build, site_port: int) -> Iterator[str]:
     handler = functools.partial(
         http.server.SimpleHTTPRequestHandler, directory=str(built_site.site)
     )
     handler.log_message = lambda *args: None  # type: ignore[method-assign]
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", site_port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
@@ -118,4 +118,28 @@ def test_chinese_query_in_search_box_finds_the_page(chromium, built_site, http_r
         tab.goto(root + "index.html")
         hits = search(tab, query)[:5]
         assert any(urlsplit(hit).path.endswith(expected) for hit in hits), (query, hits)
+    tab.close()
+
+
+def test_instant_navigation_over_http_keeps_the_page_and_draws_diagrams(chromium, http_root):
+    tab = chromium.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    tab.goto(http_root + "soc/mission.html")
+    tab.evaluate("window.__stayed = true")
+    tab.locator("a.md-footer__link--next").click()
+    tab.wait_for_url("**/soc/history.html")
+    tab.wait_for_selector("pre.mermaid", state="detached", timeout=15000)
+    assert tab.evaluate("window.__stayed === true"), "the click reloaded the page"
+    assert tab.locator("div.mermaid").count() >= 1
+    assert errors == []
+    tab.close()
+
+
+def test_file_share_pages_mount_material_components(chromium, built_site):
+    tab = chromium.new_page()
+    tab.goto(built_site.site.as_uri() + "/soc/history.html")
+    tab.wait_for_selector("pre.mermaid", state="detached", timeout=15000)
+    # Tables are wrapped for horizontal scrolling once Material mounts the content
+    assert tab.locator(".md-typeset__scrollwrap").count() >= 1
     tab.close()

@@ -44,6 +44,8 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             self.model = load_model(Path(self.config.model), shown_as=_shown(self.config.model, config))
         except ProblemsFound as found:
             raise PluginError("能力模型文件有错误：\n" + format_all(found.problems)) from None
+        if not config.site_url:
+            log.info("site_url 未设置：页面之间将整页加载（即时导航需要站点地址，见 README 的 Hosting 一节）")
         # jieba (Material's Chinese segmentation) reports its dictionary
         # loading on every build; trainers only need to see problems.
         logging.getLogger("jieba").setLevel(logging.WARNING)
