@@ -108,7 +108,9 @@ def test_history_covers_the_four_periods():
         assert period in text
 
 
-EXTERNAL = re.compile(r"""(?:src|href|url)\s*[=(]\s*["']?((?:https?:)?//[^"' )>]*)""", re.I)
+EXTERNAL = re.compile(
+    r"""(?:(?<![\w-])(?:src|href)\s*=\s*["']?|url\(\s*["']?)((?:https?:)?//[^"' )>]*)""", re.I
+)
 
 
 def test_built_site_references_nothing_outside_itself(built_site, site_port):
