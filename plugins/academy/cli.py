@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from .content import check_pages, markdown_files, shown_path
+from .content import check_course, markdown_files, shown_path
+from .frontmatter import split_front_matter
+from .paths import check_anchors
 from .model import load_model
 from .problems import Problem, ProblemsFound, format_all
 
@@ -38,13 +43,31 @@ def run_check(config_file: Path) -> int:
     settings = _read_settings(config_file)
     if settings is None:
         return USAGE
-    base, docs_dir, model_path = settings
     try:
-        model = load_model(model_path, shown_as=shown_path(model_path, base))
+        model = load_model(settings.model, shown_as=shown_path(settings.model, settings.base))
     except ProblemsFound as found:
         return _report(found.problems)
-    _, problems = check_pages(markdown_files(docs_dir, base), model)
+    files = markdown_files(settings.docs_dir, settings.base)
+    course = check_course(files, model, settings.log_page, quizzes={})
+    problems = list(course.problems)
+    if not problems:
+        shown = {key: shown for _, key, shown in files}
+        ids = _rendered_ids(settings, {s.target for p in course.paths for s in p.steps if s.kind == "section"})
+        problems = check_anchors(course.paths, ids, lambda key: shown.get(key, key))
     return _report(problems)
+
+
+def _rendered_ids(settings: Settings, pages: set[str]) -> dict[str, set[str]]:
+    """Element ids of pages rendered with the site's Markdown extensions."""
+    import markdown
+
+    ids = {}
+    for page in pages:
+        text = (settings.docs_dir / page).read_text(encoding="utf-8-sig")
+        _, body = split_front_matter(text, page)
+        renderer = markdown.Markdown(extensions=settings.extensions, extension_configs=settings.extension_configs)
+        ids[page] = set(re.findall(r'\sid="([^"]+)"', renderer.convert(body)))
+    return ids
 
 
 def _report(problems: list[Problem]) -> int:
@@ -56,7 +79,17 @@ def _report(problems: list[Problem]) -> int:
     return OK
 
 
-def _read_settings(config_file: Path) -> tuple[Path, Path, Path] | None:
+@dataclass(frozen=True)
+class Settings:
+    base: Path
+    docs_dir: Path
+    model: Path
+    log_page: str
+    extensions: list[Any]
+    extension_configs: dict[str, Any]
+
+
+def _read_settings(config_file: Path) -> Settings | None:
     """docs_dir and the model path, read the way `mkdocs build` reads them."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.config import load_config
@@ -74,8 +107,14 @@ def _read_settings(config_file: Path) -> tuple[Path, Path, Path] | None:
     if plugin is None:
         print(f"{config_file}: 没有启用 academy 插件。", file=sys.stderr)
         return None
-    base = config_file.resolve().parent
-    return base, Path(config.docs_dir), Path(plugin.config.model)
+    return Settings(
+        base=config_file.resolve().parent,
+        docs_dir=Path(config.docs_dir),
+        model=Path(plugin.config.model),
+        log_page=plugin.config.learning_log_page,
+        extensions=config.markdown_extensions,
+        extension_configs=config.mdx_configs,
+    )
 
 
 if __name__ == "__main__":

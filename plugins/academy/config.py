@@ -18,3 +18,16 @@ class AcademyConfig(base.Config):
     vendored_assets = c.Type(bool, default=True)
     """Serve the search worker shim and the diagram renderer from the site
     itself instead of a CDN, so the site works with no internet."""
+
+    # Learning paths and the learning log
+    learning_log_page = c.Type(str, default="log/index.md")
+    """The page holding `<!-- academy:learning-log -->`; reflection steps lead there."""
+
+    reflection_questions = c.ListOfItems(
+        c.Type(str), default=["今天学到了什么？", "感受最深的是什么？为什么？", "对工作有什么启发？"]
+    )
+    """The questions of the daily learning log."""
+
+    site_id = c.Optional(c.Type(str))
+    """Key under which trainees' browsers keep their progress; by default derived
+    from site_name. Set it before renaming the site, or progress starts afresh."""

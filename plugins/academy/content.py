@@ -2,40 +2,54 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .frontmatter import PageMeta, read_page_meta
 from .model import Model
+from .paths import LearningPath, PathContext, read_paths
+from .placeholders import placeholder_problems
 from .problems import Problem, ProblemsFound
 
 
-def check_pages(
-    pages: Iterable[tuple[Path, str]], model: Model
-) -> tuple[dict[str, PageMeta], list[Problem]]:
-    """Read the front matter of each (file, shown path); return metas and problems.
+@dataclass
+class Pages:
+    """What the checks learned about the content pages, keyed by docs-relative path."""
 
-    Metas are keyed by the shown path.
-    """
-    metas: dict[str, PageMeta] = {}
-    problems: list[Problem] = []
-    for file, shown in pages:
+    metas: dict[str, PageMeta] = field(default_factory=dict)
+    headings: dict[str, dict[str, str]] = field(default_factory=dict)  # page -> {id: heading}
+    problems: list[Problem] = field(default_factory=list)
+
+
+_HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*\{[^}]*#([\w-]+)[^}]*\}\s*$", re.M)
+
+
+def check_pages(pages: Iterable[tuple[Path, str, str]], model: Model) -> Pages:
+    """Read each (file, docs-relative path, shown path): front matter, widgets, headings."""
+    found = Pages()
+    for file, key, shown in pages:
         try:
             text = file.read_text(encoding="utf-8-sig")
         except UnicodeDecodeError:
-            problems.append(Problem(shown, 1, 0, "文件不是 UTF-8 编码", "用 UTF-8 编码另存此文件。"))
+            found.problems.append(Problem(shown, 1, 0, "文件不是 UTF-8 编码", "用 UTF-8 编码另存此文件。"))
             continue
+        found.problems.extend(placeholder_problems(text, shown))
+        found.headings[key] = {anchor: title for title, anchor in _HEADING.findall(text)}
         try:
-            metas[shown] = read_page_meta(text, shown, model)
-        except ProblemsFound as found:
-            problems.extend(found.problems)
-    return metas, problems
+            found.metas[key] = read_page_meta(text, shown, model)
+        except ProblemsFound as error:
+            found.problems.extend(error.problems)
+    return found
 
 
-def markdown_files(docs_dir: Path, shown_from: Path) -> list[tuple[Path, str]]:
-    """Every Markdown file under docs_dir, with its path as shown to authors."""
+def markdown_files(docs_dir: Path, shown_from: Path) -> list[tuple[Path, str, str]]:
+    """Every Markdown file under docs_dir: (file, docs-relative path, path shown to authors)."""
     files = sorted(docs_dir.rglob("*.md"))
-    return [(file, shown_path(file, shown_from)) for file in files]
+    return [
+        (file, file.relative_to(docs_dir).as_posix(), shown_path(file, shown_from)) for file in files
+    ]
 
 
 def shown_path(file: Path | str, base: Path) -> str:
@@ -45,3 +59,29 @@ def shown_path(file: Path | str, base: Path) -> str:
         return file.resolve().relative_to(base.resolve()).as_posix()
     except ValueError:
         return file.as_posix()
+
+
+@dataclass
+class Course:
+    pages: Pages
+    paths: list[LearningPath]
+
+    @property
+    def problems(self) -> list[Problem]:
+        return self.pages.problems
+
+
+def check_course(
+    files: Iterable[tuple[Path, str, str]],
+    model: Model,
+    log_page: str,
+    quizzes: dict[str, str],
+) -> Course:
+    """Every check that needs only the source files: pages, widgets, paths."""
+    files = list(files)
+    pages = check_pages(files, model)
+    shown = {key: shown for _, key, shown in files}
+    context = PathContext(pages.metas, pages.headings, model.role_ids, quizzes, log_page)
+    paths, problems = read_paths(pages.metas, context, lambda key: shown.get(key, key))
+    pages.problems.extend(problems)
+    return Course(pages, paths)
