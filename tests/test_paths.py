@@ -1,0 +1,243 @@
+"""Learning paths written by trainers: parsing and every validation message."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from academy.content import check_course, markdown_files
+from academy.model import load_model
+from conftest import ROOT, page, run_build, write_project
+
+MODEL = load_model(ROOT / "quizzes" / "spcm.yml")
+
+PATH_PAGE = """\
+---
+title: 运营专员学习路径
+summary: 测试路径
+minutes: 3
+roles: [operator]
+spcm: [岗位认知]
+path:
+{path}
+---
+
+# 运营专员学习路径
+
+介绍。
+"""
+
+GOOD_PATH = """\
+  modules:
+    - id: day-1
+      title: 第一天
+      steps:
+        - page: soc/a.md
+        - page: soc/b.md#incident
+          optional: true
+        - reflection: day-1
+    - id: day-2
+      title: 第二天
+      steps:
+        - page: soc/b.md
+          minutes: 7
+"""
+
+
+def course_in(tmp_path: Path, path_yaml: str, name: str = "operator.md", extra: dict[str, str] | None = None):
+    pages = {
+        "index.md": page("首页"),
+        "soc/a.md": page("甲页").replace("minutes: 5", "minutes: 12"),
+        "soc/b.md": page("乙页", "## 事件处理 {#incident}\n\n正文。"),
+        "log/index.md": page("学习日志"),
+        f"paths/{name}": PATH_PAGE.format(path=path_yaml),
+        **(extra or {}),
+    }
+    project = write_project(tmp_path, pages)
+    files = markdown_files(project / "content", project)
+    return check_course(files, MODEL, "log/index.md", quizzes={"basics": "基础测验"})
+
+
+def messages(tmp_path: Path, path_yaml: str, **kwargs) -> list[str]:
+    return [p.format() for p in course_in(tmp_path, path_yaml, **kwargs).problems]
+
+
+def line_in_file(path_yaml: str, needle: str) -> int:
+    """Line number in the path page of the first line containing needle (front matter starts at 1)."""
+    text = PATH_PAGE.format(path=path_yaml)
+    return next(n for n, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+def test_a_path_reads_modules_steps_and_times(tmp_path):
+    course = course_in(tmp_path, GOOD_PATH)
+    assert course.problems == []
+    [path] = course.paths
+    assert path.role == "operator" and path.title == "运营专员学习路径"
+    assert [m.id for m in path.modules] == ["day-1", "day-2"]
+    first, section, reflection, last = path.steps
+    assert (first.id, first.kind, first.minutes, first.required) == ("page:soc/a", "page", 12, True)
+    assert (section.id, section.kind, section.required) == ("page:soc/b#incident", "section", False)
+    assert section.title == "乙页 · 事件处理"
+    assert (reflection.id, reflection.kind, reflection.target) == ("reflection:day-1", "reflection", "log/index.md")
+    assert last.minutes == 7
+    assert path.minutes == 12 + 5 + 15 + 7
+    assert path.required_minutes == 12 + 15 + 7
+
+
+def test_explicit_step_id_keeps_progress_when_a_page_moves(tmp_path):
+    course = course_in(tmp_path, GOOD_PATH.replace("        - page: soc/a.md\n", "        - page: soc/a.md\n          id: page:old/place\n"))
+    assert course.paths[0].steps[0].id == "page:old/place"
+
+
+def test_quiz_step(tmp_path):
+    course = course_in(tmp_path, GOOD_PATH.replace("- reflection: day-1", "- quiz: basics"))
+    step = course.paths[0].steps[2]
+    assert (step.id, step.kind, step.title, step.minutes) == ("quiz:basics", "quiz", "基础测验", 10)
+
+
+CASES = [
+    ("- page: soc/a.md", "- page: soc/missing.md", "页面“soc/missing.md”不存在"),
+    ("- page: soc/a.md", "- page: a.md", "是不是 soc/a.md？"),
+    ("- page: soc/a.md", "- page: soc/a", "要写成 content 文件夹里的 .md 文件路径"),
+    ("- reflection: day-1", "- quiz: advanced", "测验“advanced”不存在"),
+    ("- reflection: day-1", "- reflection: 第一天", "不能用作 id"),
+    ("- reflection: day-1", "- page: soc/a.md", "步骤“page:soc/a”在这条路径里重复"),
+    ("- page: soc/a.md", "- page: soc/a.md\n          quiz: basics", "要写且只写 page、quiz、reflection 中的一项"),
+    ("- page: soc/a.md", "- minutes: 5", "要写且只写 page、quiz、reflection 中的一项"),
+    ("- page: soc/a.md", "- page: soc/a.md\n          must: true", "步骤中有不认识的项“must”"),
+    ("optional: true", "optional: yes", "optional 只能写 true 或 false"),
+    ("minutes: 7", "minutes: 七", "步骤的 minutes 必须是 1 到 600 之间的整数"),
+    ("- id: day-2", "- id: day-1", "模块 id“day-1”重复"),
+    ("- id: day-2", "- id: Day 2", "不能用作 id"),
+    ("      title: 第二天\n", "", "模块缺少必填项“title”"),
+]
+
+
+@pytest.mark.parametrize("old, new, expected", CASES, ids=[c[2][:12] for c in CASES])
+def test_every_mistake_is_reported_with_its_file_and_line(tmp_path, old, new, expected):
+    path_yaml = GOOD_PATH.replace(old, new, 1)
+    [message] = messages(tmp_path, path_yaml)
+    assert expected in message
+    assert message.startswith("content/paths/operator.md:")
+    line = int(message.split(":")[1])
+    text_lines = PATH_PAGE.format(path=path_yaml).splitlines()
+    assert 8 <= line <= len(text_lines), "the line must be inside the path's front matter"
+
+
+def test_message_points_at_the_exact_line_of_a_missing_page(tmp_path):
+    path_yaml = GOOD_PATH.replace("- page: soc/a.md", "- page: soc/missing.md")
+    [message] = messages(tmp_path, path_yaml)
+    assert message.startswith(f"content/paths/operator.md:{line_in_file(path_yaml, 'soc/missing.md')}:")
+
+
+def test_path_for_a_role_that_does_not_exist(tmp_path):
+    [message] = messages(tmp_path, GOOD_PATH, name="trainee.md")
+    assert "学习路径的角色“trainee”不存在" in message
+
+
+def test_explicit_role_overrides_the_file_name(tmp_path):
+    course = course_in(tmp_path, "  role: team-lead\n" + GOOD_PATH, name="leads.md")
+    assert course.paths[0].role == "team-lead"
+
+
+def test_two_paths_for_one_role(tmp_path):
+    other = PATH_PAGE.format(path="  role: operator\n" + GOOD_PATH)
+    found = messages(tmp_path, GOOD_PATH, extra={"paths/operator-2.md": other})
+    assert len(found) == 1
+    assert "角色“operator”已经有学习路径" in found[0]
+
+
+def test_modules_must_be_a_list(tmp_path):
+    [message] = messages(tmp_path, "  modules: day-1\n")
+    assert "“modules”应当是一个非空列表" in message
+
+
+def test_reflection_needs_the_learning_log_page(tmp_path):
+    project = write_project(
+        tmp_path,
+        {"soc/a.md": page("甲"), "paths/operator.md": PATH_PAGE.format(path=GOOD_PATH.replace("soc/b.md#incident", "soc/a.md").replace("soc/b.md", "soc/a.md#x"))},
+    )
+    found = check_course(markdown_files(project / "content", project), MODEL, "log/index.md", quizzes={})
+    assert any("反思步骤需要学习日志页面 log/index.md" in p.format() for p in found.problems)
+
+
+# Through real builds
+
+
+def build_with_path(tmp_path: Path, path_yaml: str, strict: bool = True):
+    pages = {
+        "index.md": page("首页"),
+        "soc/a.md": page("甲页"),
+        "soc/b.md": page("乙页", "## 事件处理 {#incident}\n\n正文。"),
+        "log/index.md": page("学习日志", "<!-- academy:learning-log -->"),
+        "paths/operator.md": PATH_PAGE.format(path=path_yaml),
+    }
+    project = write_project(tmp_path, pages)
+    if not strict:
+        config = project / "mkdocs.yml"
+        config.write_text(config.read_text(encoding="utf-8").replace("strict: true", "strict: false"), encoding="utf-8")
+        return run_build(project, tmp_path / "site", "--no-strict")
+    return run_build(project, tmp_path / "site")
+
+
+@pytest.mark.parametrize("strict", [True, False])
+def test_a_bad_path_fails_the_build_strict_or_not(tmp_path, strict):
+    build = build_with_path(tmp_path, GOOD_PATH.replace("soc/a.md", "soc/nope.md"), strict=strict)
+    assert build.returncode != 0
+    assert "content/paths/operator.md:" in build.output and "soc/nope.md" in build.output
+    assert "Traceback" not in build.output
+
+
+def test_a_section_step_with_an_unknown_anchor_fails_the_build(tmp_path):
+    path_yaml = GOOD_PATH.replace("soc/b.md#incident", "soc/b.md#nowhere")
+    build = build_with_path(tmp_path, path_yaml)
+    assert build.returncode != 0
+    assert f"content/paths/operator.md:{line_in_file(path_yaml, '#nowhere')}: 页面 soc/b.md 中没有小节“#nowhere”" in build.output
+
+
+def test_academy_check_finds_the_unknown_anchor_too(tmp_path):
+    import subprocess
+    import sys
+
+    path_yaml = GOOD_PATH.replace("soc/b.md#incident", "soc/b.md#nowhere")
+    build_with_path(tmp_path, path_yaml)
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "academy"), "check"], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert result.returncode == 1
+    assert "没有小节“#nowhere”" in result.stdout
+
+
+def test_path_page_lists_modules_steps_and_times(tmp_path):
+    build = build_with_path(tmp_path, GOOD_PATH)
+    assert build.returncode == 0, build.output
+    html = (tmp_path / "site" / "paths" / "operator.html").read_text(encoding="utf-8")
+    assert 'data-academy="path"' in html
+    assert "第一天" in html and "第二天" in html
+    assert "共 <b>4</b> 步" in html
+    assert 'data-step="page:soc/b#incident"' in html and 'href="../soc/b.html#incident"' in html
+    assert "选修" in html and "必修" in html
+
+
+def test_pages_in_a_path_get_the_path_bar_and_others_get_nothing(tmp_path):
+    build = build_with_path(tmp_path, GOOD_PATH)
+    assert build.returncode == 0, build.output
+    in_path = (tmp_path / "site" / "soc" / "a.html").read_text(encoding="utf-8")
+    assert 'data-academy="pathbar"' in in_path and "第 1 步，共 4 步" in in_path
+    assert 'href="b.html#incident"' in in_path  # next step
+    home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert "data-academy=" not in home
+
+
+def test_widget_text_is_kept_out_of_the_search_index(tmp_path):
+    build = build_with_path(tmp_path, GOOD_PATH)
+    index = (tmp_path / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "标记为已完成" not in index
+
+
+def test_unknown_widget_placeholder_is_reported(tmp_path):
+    project = write_project(tmp_path, {"index.md": page("首页", "<!-- academy:dashbaord -->")})
+    build = run_build(project, tmp_path / "site")
+    assert build.returncode != 0
+    assert "content/index.md:11:1: 不认识的组件“academy:dashbaord”" in build.output
