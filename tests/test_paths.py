@@ -241,3 +241,28 @@ def test_unknown_widget_placeholder_is_reported(tmp_path):
     build = run_build(project, tmp_path / "site")
     assert build.returncode != 0
     assert "content/index.md:11:1: 不认识的组件“academy:dashbaord”" in build.output
+
+
+def test_the_author_guide_example_path_builds(tmp_path):
+    """The guide's example role and path, added to the shipped course, build and render."""
+    import re
+    import shutil
+
+    guide = (ROOT / "content" / "guide" / "index.md").read_text(encoding="utf-8")
+    role_yaml, path_page = re.findall(r"```yaml\n(.*?)```", guide[guide.index("{#add-path}") :], re.S)[:2]
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "content", project / "content")
+    shutil.copytree(ROOT / "quizzes", project / "quizzes")
+    (project / "content" / "paths" / "on-call.md").write_text(path_page + "\n# 值班工程师学习路径\n", encoding="utf-8")
+    model = project / "quizzes" / "spcm.yml"
+    model.write_text(model.read_text(encoding="utf-8") + role_yaml, encoding="utf-8")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace(
+        "      - me.md\n", "      - me.md\n      - paths/on-call.md\n"
+    )
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    build = run_build(project, tmp_path / "site")
+    assert build.returncode == 0, build.output
+    html = (tmp_path / "site" / "paths" / "on-call.html").read_text(encoding="utf-8")
+    assert "重点复习：重大故障流程" in html and "共 <b>5</b> 步" in html
+    home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert "值班工程师" in home
