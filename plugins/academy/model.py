@@ -29,11 +29,36 @@ class Role:
 
 
 @dataclass(frozen=True)
+class Scoring:
+    """How evidence for a (dimension, level) cell is combined and judged."""
+
+    threshold: float = 0.6
+    knowledge_weight: float = 0.6
+    self_weight: float = 0.4
+    scale: tuple[str, ...] = ("不符合", "基本不符合", "基本符合", "完全符合")
+
+
+@dataclass(frozen=True)
 class Model:
     name: str
     levels: tuple[Level, ...]
     groups: tuple[tuple[str, tuple[str, ...]], ...]  # (group name, dimensions)
     roles: tuple[Role, ...]
+    scoring: Scoring = Scoring()
+    indicators: tuple[tuple[str, str, tuple[str, ...]], ...] = ()  # (dimension, level id, statements)
+
+    @property
+    def level_ids(self) -> tuple[str, ...]:
+        return tuple(level.id for level in self.levels)
+
+    def indicators_of(self, dimension: str, level: str) -> tuple[str, ...]:
+        for dim, lev, statements in self.indicators:
+            if (dim, lev) == (dimension, level):
+                return statements
+        return ()
+
+    def role(self, role_id: str) -> Role | None:
+        return next((role for role in self.roles if role.id == role_id), None)
 
     @property
     def dimensions(self) -> tuple[str, ...]:
@@ -102,6 +127,74 @@ def load_model(path: Path, shown_as: str | None = None) -> Model:
         if role_id and check.unique("角色 id", role_id, entry.line_of("id")):
             roles.append(Role(role_id, check.text(entry, "name") or "", target))
 
+    scoring = _scoring(check, root)
+    indicators = _indicators(check, root, [d for _, dims in groups for d in dims], [lv.id for lv in levels])
     if check.problems:
         raise ProblemsFound(check.problems)
-    return Model(name, tuple(levels), tuple(groups), tuple(roles))
+    return Model(name, tuple(levels), tuple(groups), tuple(roles), scoring, indicators)
+
+
+def _fraction(check: Checker, entry: Map, key: str, default: float) -> float:
+    if key not in entry:
+        return default
+    value = entry[key]
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+        check.problem(entry.line_of(key), f"“{key}”必须是 0 到 1 之间的数，现在是“{value}”", f"例如 `{key}: 0.6`")
+        return default
+    return float(value)
+
+
+def _scoring(check: Checker, root: Map) -> Scoring:
+    if "scoring" not in root:
+        return Scoring()
+    entry = check.mapping(root["scoring"], "scoring", line=root.line_of("scoring"))
+    if entry is None:
+        return Scoring()
+    threshold = _fraction(check, entry, "threshold", Scoring.threshold)
+    knowledge, self_rating = Scoring.knowledge_weight, Scoring.self_weight
+    if "weights" in entry:
+        weights = check.mapping(entry["weights"], "weights", required=("knowledge", "self"), line=entry.line_of("weights"))
+        if weights is not None:
+            knowledge = _fraction(check, weights, "knowledge", knowledge)
+            self_rating = _fraction(check, weights, "self", self_rating)
+            if knowledge + self_rating <= 0:
+                check.problem(weights.line, "knowledge 和 self 的权重不能都是 0", "例如 knowledge: 0.6, self: 0.4")
+    scale = Scoring.scale
+    if "scale" in entry:
+        labels = [str(label) for label, _ in check.items(entry, "scale")]
+        if len(labels) != 4:
+            check.problem(entry.line_of("scale"), f"scale 要写 4 个等级名称（1 到 4 分），现在是 {len(labels)} 个", "例如 [不符合, 基本不符合, 基本符合, 完全符合]")
+        else:
+            scale = tuple(labels)
+    return Scoring(threshold, knowledge, self_rating, scale)
+
+
+def _indicators(
+    check: Checker, root: Map, dimensions: list[str], levels: list[str]
+) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    if "indicators" not in root:
+        return ()
+    entry = check.mapping(root["indicators"], "indicators", line=root.line_of("indicators"))
+    if entry is None:
+        return ()
+    cells = []
+    for dimension, by_level in entry.items():
+        line = entry.line_of(dimension)
+        if dimension not in dimensions:
+            check.problem(line, f"indicators 中的维度“{dimension}”不在 groups 中", "可用的维度：" + "、".join(dimensions))
+            continue
+        per_level = check.mapping(by_level, f"维度“{dimension}”的行为指标", line=line)
+        if per_level is None:
+            continue
+        for level, statements in per_level.items():
+            if level not in levels:
+                check.problem(per_level.line_of(level), f"行为指标中的级别“{level}”不在 levels 中", "可用的级别 id：" + "、".join(levels))
+                continue
+            texts = []
+            for statement, statement_line in check.items(per_level, level):
+                if isinstance(statement, str) and statement.strip():
+                    texts.append(statement.strip())
+                else:
+                    check.problem(statement_line, "行为指标必须是一句文字", "例如 `- 能按规范执行例行巡检。`")
+            cells.append((dimension, level, tuple(texts)))
+    return tuple(cells)

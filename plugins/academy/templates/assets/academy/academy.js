@@ -462,10 +462,13 @@
     var section = sections.filter(function (candidate) {
       return candidate.dataset.role === role;
     })[0];
-    // The markup names paths, not roles; a role-name attribute wins when present.
-    var name = section ? section.dataset.roleName || section.dataset.title : role;
     home.textContent = "到首页更换";
-    summary.append("我的角色：" + name + "（", home, "）");
+    // The markup names paths, not roles; a role-name attribute wins when present.
+    if (section && section.dataset.roleName) {
+      summary.append("我的角色：" + section.dataset.roleName + "（", home, "）");
+    } else {
+      summary.append("我的学习路径：" + (section ? section.dataset.title : role) + "（", home, "）");
+    }
   }
 
   function renderDashPath(section, done) {
