@@ -45,6 +45,22 @@ GOOD_PATH = """\
 """
 
 
+BASICS_QUIZ = """\
+id: basics
+version: 1
+title: 基础测验
+questions:
+  - id: q1
+    type: truefalse
+    dimension: 岗位认知
+    level: soc-ops
+    prompt: 甲页讲的是甲。
+    answer: true
+    explanation: 见甲页。
+    refs: [soc/a.md]
+"""
+
+
 def course_in(tmp_path: Path, path_yaml: str, name: str = "operator.md", extra: dict[str, str] | None = None):
     pages = {
         "index.md": page("首页"),
@@ -55,8 +71,10 @@ def course_in(tmp_path: Path, path_yaml: str, name: str = "operator.md", extra: 
         **(extra or {}),
     }
     project = write_project(tmp_path, pages)
+    bank = project / "quizzes" / "basics.yml"
+    bank.write_text(BASICS_QUIZ, encoding="utf-8")
     files = markdown_files(project / "content", project)
-    return check_course(files, MODEL, "log/index.md", quizzes={"basics": "基础测验"})
+    return check_course(files, MODEL, "log/index.md", [(bank, "quizzes/basics.yml")])
 
 
 def messages(tmp_path: Path, path_yaml: str, **kwargs) -> list[str]:
@@ -158,7 +176,7 @@ def test_reflection_needs_the_learning_log_page(tmp_path):
         tmp_path,
         {"soc/a.md": page("甲"), "paths/operator.md": PATH_PAGE.format(path=GOOD_PATH.replace("soc/b.md#incident", "soc/a.md").replace("soc/b.md", "soc/a.md#x"))},
     )
-    found = check_course(markdown_files(project / "content", project), MODEL, "log/index.md", quizzes={})
+    found = check_course(markdown_files(project / "content", project), MODEL, "log/index.md")
     assert any("反思步骤需要学习日志页面 log/index.md" in p.format() for p in found.problems)
 
 

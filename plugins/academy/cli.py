@@ -13,6 +13,7 @@ from typing import Any
 from .content import check_course, markdown_files, shown_path
 from .frontmatter import split_front_matter
 from .paths import check_anchors
+from .quiz import check_quiz_refs, quiz_files
 from .model import load_model
 from .problems import Problem, ProblemsFound, format_all
 
@@ -48,12 +49,16 @@ def run_check(config_file: Path) -> int:
     except ProblemsFound as found:
         return _report(found.problems)
     files = markdown_files(settings.docs_dir, settings.base)
-    course = check_course(files, model, settings.log_page, quizzes={})
+    banks = [(bank, shown_path(bank, settings.base)) for bank in quiz_files(settings.model.parent, settings.model)]
+    course = check_course(files, model, settings.log_page, banks)
     problems = list(course.problems)
     if not problems:
         shown = {key: shown for _, key, shown in files}
-        ids = _rendered_ids(settings, {s.target for p in course.paths for s in p.steps if s.kind == "section"})
+        targets = {s.target for p in course.paths for s in p.steps if s.kind == "section"}
+        targets |= {page for quiz in course.quizzes.values() for q in quiz.questions for page, anchor, _ in q.refs if anchor}
+        ids = _rendered_ids(settings, targets)
         problems = check_anchors(course.paths, ids, lambda key: shown.get(key, key))
+        problems += check_quiz_refs(course.quizzes, ids)
     return _report(problems)
 
 

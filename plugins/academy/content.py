@@ -10,7 +10,8 @@ from pathlib import Path
 from .frontmatter import PageMeta, read_page_meta
 from .model import Model
 from .paths import LearningPath, PathContext, read_paths
-from .placeholders import placeholder_problems
+from .placeholders import Placeholder, find_placeholders, placeholder_problems
+from .quiz import Quiz, load_quizzes
 from .problems import Problem, ProblemsFound
 
 
@@ -20,6 +21,7 @@ class Pages:
 
     metas: dict[str, PageMeta] = field(default_factory=dict)
     headings: dict[str, dict[str, str]] = field(default_factory=dict)  # page -> {id: heading}
+    placeholders: dict[str, list[Placeholder]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -35,7 +37,7 @@ def check_pages(pages: Iterable[tuple[Path, str, str]], model: Model) -> Pages:
         except UnicodeDecodeError:
             found.problems.append(Problem(shown, 1, 0, "文件不是 UTF-8 编码", "用 UTF-8 编码另存此文件。"))
             continue
-        found.problems.extend(placeholder_problems(text, shown))
+        found.placeholders[key] = find_placeholders(text)
         found.headings[key] = {anchor: title for title, anchor in _HEADING.findall(text)}
         try:
             found.metas[key] = read_page_meta(text, shown, model)
@@ -65,6 +67,7 @@ def shown_path(file: Path | str, base: Path) -> str:
 class Course:
     pages: Pages
     paths: list[LearningPath]
+    quizzes: dict[str, Quiz]
 
     @property
     def problems(self) -> list[Problem]:
@@ -75,13 +78,19 @@ def check_course(
     files: Iterable[tuple[Path, str, str]],
     model: Model,
     log_page: str,
-    quizzes: dict[str, str],
+    quiz_banks: Iterable[tuple[Path, str]] = (),
 ) -> Course:
-    """Every check that needs only the source files: pages, widgets, paths."""
+    """Every check that needs only the source files: pages, quiz banks, paths, widgets."""
     files = list(files)
     pages = check_pages(files, model)
+    quizzes, problems = load_quizzes(quiz_banks, model, pages.metas)
+    pages.problems.extend(problems)
     shown = {key: shown for _, key, shown in files}
-    context = PathContext(pages.metas, pages.headings, model.role_ids, quizzes, log_page)
+    titles = {quiz.id: quiz.title for quiz in quizzes.values()}
+    context = PathContext(pages.metas, pages.headings, model.role_ids, titles, log_page)
     paths, problems = read_paths(pages.metas, context, lambda key: shown.get(key, key))
     pages.problems.extend(problems)
-    return Course(pages, paths)
+    questions = {quiz.id: {q.id for q in quiz.questions} for quiz in quizzes.values()}
+    for key, found in pages.placeholders.items():
+        pages.problems.extend(placeholder_problems(found, shown.get(key, key), questions))
+    return Course(pages, paths, quizzes)

@@ -1,39 +1,67 @@
 """Widgets an author places in a page with an HTML comment, e.g. `<!-- academy:dashboard -->`.
 
 A comment is invisible if the plugin is ever turned off, and survives
-Markdown untouched.
+Markdown untouched. `quiz` and `check` take an argument:
+`<!-- academy:quiz soc-intro -->`, `<!-- academy:check soc-intro/mission-goal -->`.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 
 from .problems import Problem
 
 WIDGETS = ("role-picker", "dashboard", "learning-log")
-PLACEHOLDER = re.compile(r"<!--\s*academy:([^\s>]*)\s*-->")
+WITH_ARGUMENT = ("quiz", "check")
+PLACEHOLDER = re.compile(r"<!--\s*academy:([^\s>]*)(?:\s+([^\s>]+))?\s*-->")
 
 
-def placeholder_problems(text: str, shown: str) -> list[Problem]:
-    problems = []
+@dataclass(frozen=True)
+class Placeholder:
+    name: str
+    argument: str
+    line: int
+    column: int
+
+
+def find_placeholders(text: str) -> list[Placeholder]:
+    found = []
     for number, line in enumerate(text.splitlines(), start=1):
         for match in PLACEHOLDER.finditer(line):
-            if match.group(1) not in WIDGETS:
-                problems.append(
-                    Problem(
-                        shown,
-                        number,
-                        match.start() + 1,
-                        f"不认识的组件“academy:{match.group(1)}”",
-                        "可用的组件：" + "、".join(f"<!-- academy:{name} -->" for name in WIDGETS),
-                    )
-                )
+            found.append(Placeholder(match.group(1), match.group(2) or "", number, match.start() + 1))
+    return found
+
+
+def placeholder_problems(
+    placeholders: list[Placeholder], shown: str, questions: Mapping[str, set[str]]
+) -> list[Problem]:
+    """`questions` maps each quiz id to its question ids."""
+    problems = []
+    usage = "、".join([f"<!-- academy:{n} -->" for n in WIDGETS] + ["<!-- academy:quiz 测验id -->", "<!-- academy:check 测验id/题目id -->"])
+    for item in placeholders:
+        def problem(message: str, hint: str) -> None:
+            problems.append(Problem(shown, item.line, item.column, message, hint))
+
+        if item.name in WIDGETS:
+            if item.argument:
+                problem(f"组件“academy:{item.name}”后面不需要写内容", f"写成 <!-- academy:{item.name} -->")
+        elif item.name == "quiz":
+            if item.argument not in questions:
+                problem(f"测验“{item.argument}”不存在", "可用的测验 id：" + ("、".join(sorted(questions)) or "（还没有测验）"))
+        elif item.name == "check":
+            quiz, _, question = item.argument.partition("/")
+            if quiz not in questions or question not in questions[quiz]:
+                problem(f"题目“{item.argument}”不存在", "写成 测验id/题目id，例如 <!-- academy:check soc-intro/mission-goal -->")
+        else:
+            problem(f"不认识的组件“academy:{item.name}”", "可用的组件：" + usage)
     return problems
 
 
-def replace_placeholders(html: str, render: dict[str, str]) -> str:
-    return PLACEHOLDER.sub(lambda match: render.get(match.group(1), match.group(0)), html)
+def replace_placeholders(html: str, render: Callable[[str, str], str | None]) -> str:
+    def swap(match: re.Match[str]) -> str:
+        rendered = render(match.group(1), match.group(2) or "")
+        return match.group(0) if rendered is None else rendered
 
-
-def used_widgets(html: str) -> set[str]:
-    return {match.group(1) for match in PLACEHOLDER.finditer(html)}
+    return PLACEHOLDER.sub(swap, html)

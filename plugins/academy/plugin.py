@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import re
 from pathlib import Path
@@ -12,7 +13,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
@@ -20,7 +21,10 @@ from .config import AcademyConfig
 from .content import Course, check_course, shown_path
 from .model import Model, load_model
 from .paths import LearningPath, check_anchors
-from .placeholders import replace_placeholders, used_widgets
+from .placeholders import replace_placeholders
+from .quiz import Question, Quiz, check_quiz_refs, quiz_files
+from .quiz_widget import QuizRenderer
+from .widgets import UrlFor
 from .problems import Problem, ProblemsFound, format_all
 from .widgets import (
     render_dashboard,
@@ -37,8 +41,9 @@ FILE_PROTOCOL_FIX = "assets/academy/file-protocol.js"
 SEARCH_WORKER_SHIM = "assets/vendor/iframe-worker/shim.js"
 DIAGRAM_RENDERER = "assets/vendor/mermaid/mermaid.min.js"
 DIAGRAM_SETUP = "assets/academy/diagrams.js"
-SCRIPT = "assets/academy/academy.js"
-STYLESHEET = "assets/academy/academy.css"
+SCRIPTS = ["assets/academy/academy.js", "assets/academy/scoring.js", "assets/academy/quiz.js"]
+STYLESHEETS = ["assets/academy/academy.css", "assets/academy/quiz.css"]
+QUIZ_FOLDER = "quizzes"  # where generated quiz pages live in the site
 HTML_ID = re.compile(r'\sid="([^"]+)"')
 
 
@@ -50,6 +55,8 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         self.memberships: dict[str, list[tuple[LearningPath, int]]] = {}
         self.site = ""
         self.shown: dict[str, str] = {}
+        self.build = ""
+        self.quizzes: QuizRenderer | None = None
 
     # Runs before Material's offline plugin, which adds a CDN copy of the
     # iframe-worker shim unless a local one is already listed.
@@ -72,16 +79,17 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         polyfills = config.extra.setdefault("polyfills", [])
         if FILE_PROTOCOL_FIX not in polyfills:
             polyfills.append(FILE_PROTOCOL_FIX)
-        scripts = [SCRIPT]
+        scripts = list(SCRIPTS)
         if self.config.vendored_assets:
             if SEARCH_WORKER_SHIM not in polyfills:
                 polyfills.append(SEARCH_WORKER_SHIM)
-            scripts = [DIAGRAM_RENDERER, DIAGRAM_SETUP, SCRIPT]
+            scripts = [DIAGRAM_RENDERER, DIAGRAM_SETUP, *scripts]
         for script in scripts:
             if script not in config.extra_javascript:
                 config.extra_javascript.append(script)
-        if STYLESHEET not in config.extra_css:
-            config.extra_css.append(STYLESHEET)
+        for sheet in STYLESHEETS:
+            if sheet not in config.extra_css:
+                config.extra_css.append(sheet)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
@@ -94,14 +102,23 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             if file.abs_src_path
         ]
         self.shown = {key: shown for _, key, shown in sources}
-        self.course = check_course(sources, self.model, self.config.learning_log_page, quizzes={})
+        model_file = Path(self.config.model)
+        banks = [(bank, _shown(str(bank), config)) for bank in quiz_files(model_file.parent, model_file)]
+        self.course = check_course(sources, self.model, self.config.learning_log_page, banks)
         _fail_on(self.course.problems, "处错误，请修改后重新构建")
+        self.build = _build_id([model_file, *(bank for bank, _ in banks)])
+        self.quizzes = QuizRenderer(self.model, self.site, self.build)
         self.paths = {path.role: path for path in self.course.paths}
         self.memberships = {}
         for path in self.course.paths:
             for index, step in enumerate(path.steps):
-                if step.kind != "quiz":
-                    self.memberships.setdefault(step.target, []).append((path, index))
+                target = quiz_page(step.target) if step.kind == "quiz" else step.target
+                self.memberships.setdefault(target, []).append((path, index))
+        for quiz in self.course.quizzes.values():
+            src = quiz_page(quiz.id)
+            if files.get_file_from_path(src) is None:
+                files.append(File.generated(config, src, content=_quiz_page_source(quiz, self.model)))
+            _add_to_nav(config, src)
         return files
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -114,21 +131,27 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             url = get_relative_url(file.url, page.url) if file else src
             return f"{url}#{anchor}" if anchor else url
 
-        def quiz_page(quiz_id: str) -> str:
-            return f"quizzes/{quiz_id}.md"
-
         src = page.file.src_uri
-        widgets = used_widgets(html)
-        if widgets:
-            render = {}
-            if "role-picker" in widgets:
-                render["role-picker"] = render_role_picker(self.site, self.model, self.paths, url_for)
-            if "dashboard" in widgets:
-                home = url_for("index.md", "")
-                render["dashboard"] = render_dashboard(self.site, self.model, self.paths, url_for, quiz_page, home)
-            if "learning-log" in widgets:
-                render["learning-log"] = render_learning_log(self.site, self.config.reflection_questions)
-            html = replace_placeholders(html, render)
+        model = self.model
+
+        def render(name: str, argument: str) -> str | None:
+            if name == "role-picker":
+                return render_role_picker(self.site, model, self.paths, url_for)
+            if name == "dashboard":
+                return render_dashboard(self.site, model, self.paths, url_for, quiz_page, url_for("index.md", ""))
+            if name == "learning-log":
+                return render_learning_log(self.site, self.config.reflection_questions)
+            if name in ("quiz", "check") and self.course is not None:
+                quiz_id, _, question_id = argument.partition("/")
+                quiz = self.course.quizzes.get(quiz_id)
+                if quiz is None:
+                    return None
+                only = quiz.question(question_id) if name == "check" else None
+                assert self.quizzes is not None
+                return self.quizzes.render(quiz, lambda q: self._ref_links(q, url_for), self._review(quiz, url_for), only)
+            return None
+
+        html = replace_placeholders(html, render)
         for path in self.paths.values():
             if path.page == src:
                 html += render_path(self.site, path, url_for, quiz_page)
@@ -153,14 +176,93 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             if file.page is not None
         }
         problems = check_anchors(self.course.paths, ids, lambda key: self.shown.get(key, key))
+        problems += check_quiz_refs(self.course.quizzes, ids)
         _fail_on(problems, "处错误，请修改后重新构建")
         return env
+
+    def _ref_links(self, question: Question, url_for: UrlFor) -> list[dict[str, str]]:
+        return [{"href": url_for(page, anchor), "title": self._ref_title(page, anchor)} for page, anchor, _ in question.refs]
+
+    def _ref_title(self, page: str, anchor: str) -> str:
+        assert self.course is not None
+        meta = self.course.pages.metas.get(page)
+        title = meta.title if meta else page
+        heading = self.course.pages.headings.get(page, {}).get(anchor)
+        return f"{title} · {heading}" if heading else title
+
+    def _review(self, quiz: Quiz, url_for: UrlFor) -> dict[str, list[dict[str, str]]]:
+        """Pages to review per dimension: this quiz's refs first, then pages that teach it."""
+        assert self.course is not None and self.model is not None
+        review: dict[str, list[dict[str, str]]] = {}
+        for dimension in self.model.dimensions:
+            links: list[dict[str, str]] = []
+            seen: set[str] = set()
+            candidates = [
+                (page, anchor) for q in quiz.questions if q.dimension == dimension for page, anchor, _ in q.refs
+            ] + [
+                (page, "")
+                for page, meta in sorted(self.course.pages.metas.items())
+                if dimension in meta.spcm and not page.startswith("paths/") and page != "index.md"
+            ]
+            for page, anchor in candidates:
+                href = url_for(page, anchor)
+                if href not in seen:
+                    seen.add(href)
+                    links.append({"href": href, "title": self._ref_title(page, anchor)})
+            review[dimension] = links[:8]
+        return review
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         """Rebuild when trainers' data outside docs_dir changes."""
         if self.config.enabled:
             server.watch(str(Path(self.config.model).parent))
         return server
+
+
+def quiz_page(quiz_id: str) -> str:
+    return f"{QUIZ_FOLDER}/{quiz_id}.md"
+
+
+def _quiz_page_source(quiz: Quiz, model: Model) -> str:
+    dimensions = sorted({q.dimension for q in quiz.questions}, key=model.dimensions.index)
+    front = {
+        "title": quiz.title,
+        "summary": quiz.description or quiz.title,
+        "minutes": max(5, len(quiz.questions)),
+        "roles": list(quiz.roles or model.role_ids),
+        "spcm": dimensions,
+    }
+    lines = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in front.items())
+    intro = f"{quiz.description}\n\n" if quiz.description else ""
+    return f"---\n{lines}---\n\n# {quiz.title}\n\n{intro}<!-- academy:quiz {quiz.id} -->\n"
+
+
+def _add_to_nav(config: MkDocsConfig, src: str) -> None:
+    """Quiz pages are generated; list them under 测验 unless the author placed them."""
+    if config.nav is None or src in _nav_entries(config.nav):
+        return
+    for entry in config.nav:
+        if isinstance(entry, dict) and "测验" in entry and isinstance(entry["测验"], list):
+            entry["测验"].append(src)
+            return
+    config.nav.append({"测验": [src]})
+
+
+def _nav_entries(nav: Any) -> set[str]:
+    if isinstance(nav, str):
+        return {nav}
+    if isinstance(nav, list):
+        return set().union(*(_nav_entries(item) for item in nav)) if nav else set()
+    if isinstance(nav, dict):
+        return set().union(*(_nav_entries(item) for item in nav.values())) if nav else set()
+    return set()
+
+
+def _build_id(sources: list[Path]) -> str:
+    digest = hashlib.sha256()
+    for source in sources:
+        digest.update(source.read_bytes() if source.is_file() else b"")
+    return digest.hexdigest()[:12]
 
 
 def _fail_on(problems: list[Problem], what: str) -> None:

@@ -1,0 +1,669 @@
+"""Roles, learning paths, progress, the dashboard and the learning log in a real Chromium.
+
+Everything runs against the real built site: over HTTP with instant navigation
+on (the build's site_url is the test server), and opened from file://.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import re
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from conftest import Build
+
+pytestmark = pytest.mark.browser
+
+NOTICE = "无法保存学习进度：浏览器存储不可用或已损坏。本页的操作在关闭页面后不会保留。"
+HOSTILE = "<img src=x onerror=window.__pwned=1>"
+HOSTILE_SCRIPT = "<script>window.__pwned=2</script>"
+# window.print() would open a dialog; count the calls instead.
+NO_PRINT_DIALOG = "window.print = () => { window.__printed = (window.__printed || 0) + 1; };"
+STORAGE_DISABLED = """
+Object.defineProperty(window, "localStorage", {
+  configurable: true,
+  get() { throw Object.assign(new Error("localStorage is disabled"), { name: "SecurityError" }); },
+});
+"""
+STORAGE_FULL = """
+Storage.prototype.setItem = function () {
+  throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+};
+"""
+
+
+@pytest.fixture(scope="module")
+def http_root(built_site: Build, site_port: int) -> Iterator[str]:
+    handler = functools.partial(
+        http.server.SimpleHTTPRequestHandler, directory=str(built_site.site)
+    )
+    handler.log_message = lambda *args: None  # type: ignore[method-assign]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", site_port), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+def page_with(site: Path, marker: str) -> str:
+    """The site-relative address of the page whose HTML contains marker."""
+    for path in sorted(site.rglob("*.html")):
+        if marker in path.read_text(encoding="utf-8"):
+            return path.relative_to(site).as_posix()
+    raise AssertionError(f"no page contains {marker}")
+
+
+@pytest.fixture(scope="module")
+def pages(built_site: Build) -> dict[str, str]:
+    site = built_site.site
+    return {
+        "home": "index.html",
+        "path": "paths/operator.html",
+        "dashboard": page_with(site, 'data-academy="dashboard"'),
+        "log": page_with(site, 'data-academy="learning-log"'),
+    }
+
+
+@pytest.fixture(scope="module")
+def site_id(built_site: Build) -> str:
+    html = (built_site.site / "index.html").read_text(encoding="utf-8")
+    return re.search(r'data-academy-site="([^"]+)"', html).group(1)
+
+
+class Tabs:
+    """Browser contexts for one test; JavaScript errors fail the test."""
+
+    def __init__(self, browser) -> None:
+        self.browser = browser
+        self.contexts = []
+        self.errors: list[str] = []
+
+    def open(self, *init_scripts: str) -> Page:
+        context = self.browser.new_context(accept_downloads=True)
+        for script in (NO_PRINT_DIALOG, *init_scripts):
+            context.add_init_script(script)
+        self.contexts.append(context)
+        tab = context.new_page()
+        tab.on("pageerror", lambda error: self.errors.append(f"{tab.url}: {error.stack or error}"))
+        tab.on("dialog", lambda dialog: dialog.accept())
+        return tab
+
+    def close(self) -> None:
+        for context in self.contexts:
+            context.close()
+
+
+@pytest.fixture
+def tabs(chromium) -> Iterator[Tabs]:
+    opened = Tabs(chromium)
+    yield opened
+    opened.close()
+    assert opened.errors == []
+
+
+def stored(tab: Page, site_id: str) -> dict:
+    return json.loads(tab.evaluate("key => localStorage.getItem(key)", f"academy:{site_id}"))
+
+
+def primary_path(tab: Page):
+    return tab.locator(".academy-pathbar__path").first
+
+
+def stay_marker(tab: Page) -> None:
+    tab.evaluate("window.__stayed = true")
+
+
+def assert_stayed(tab: Page) -> None:
+    assert tab.evaluate("window.__stayed === true"), "the link reloaded the page instead of instant navigation"
+
+
+def local_today(tab: Page) -> str:
+    return tab.evaluate(
+        "(() => { const d = new Date(); return d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0')"
+        " + '-' + String(d.getDate()).padStart(2, '0'); })()"
+    )
+
+
+# ---------------------------------------------------------------- paths
+
+
+def test_pick_a_role_follow_its_path_and_keep_progress(tabs, http_root, pages, site_id):
+    tab = tabs.open()
+    tab.goto(http_root + pages["home"])
+    stay_marker(tab)
+    roles = tab.locator("button.academy-role")
+    operator = tab.locator('button.academy-role[data-role="operator"]')
+    operator.click()
+    expect(operator).to_have_attribute("aria-pressed", "true")
+    assert roles.evaluate_all("rs => rs.filter(r => r.getAttribute('aria-pressed') === 'true').length") == 1
+    status = tab.locator("[data-academy-role-status]")
+    expect(status).to_contain_text("已选择：运营专员。")
+    status.get_by_role("link", name="开始学习：运营专员学习路径").click()
+
+    tab.wait_for_url("**/paths/operator.html")
+    go = tab.locator("[data-academy-continue]")
+    expect(go).to_have_text("开始学习：课程概览：智慧运营")
+    go.click()
+    tab.wait_for_url("**/soc/index.html")
+    bar = primary_path(tab)
+    expect(bar).to_have_attribute("data-role", "operator")
+    expect(bar.locator(".academy-pathbar__position")).to_have_text("第 1 步，共 17 步")
+    expect(bar.locator("[data-academy-progress]")).to_have_text("已完成 0/17")
+    bar.locator("[data-academy-done]").click()
+    expect(bar.locator("[data-academy-progress]")).to_have_text("已完成 1/17")
+    for button in tab.locator("[data-academy-done]:visible").all():
+        expect(button).to_have_text("已完成 ✓")
+        expect(button).to_have_attribute("aria-pressed", "true")
+        expect(button).to_have_class(re.compile(r"\bacademy-done--on\b"))
+
+    bar.locator(".academy-pathbar__next").click()
+    tab.wait_for_url("**/soc/mission.html")
+    # soc/mission is in four paths; the chosen role's comes first, the others on one line
+    bar = primary_path(tab)
+    expect(bar).to_have_attribute("data-role", "operator")
+    expect(bar.locator(".academy-pathbar__position")).to_have_text("第 2 步，共 17 步")
+    secondary = tab.locator(".academy-pathbar__path--secondary")
+    assert secondary.count() == 3
+    expect(secondary.first.locator(".academy-pathbar__also")).to_be_visible()
+    expect(secondary.first.locator("[data-academy-done]")).to_be_hidden()
+    end_button = tab.locator(".academy-pagedone [data-academy-done]")
+    end_button.click()
+    expect(end_button).to_have_attribute("aria-pressed", "true")
+    expect(bar.locator("[data-academy-progress]")).to_have_text("已完成 2/17")
+    # marking done at the end of the page moves focus on to the next step
+    assert tab.evaluate("document.activeElement.classList.contains('academy-pathbar__next')")
+    assert_stayed(tab)
+
+    tab.reload()
+    bar = primary_path(tab)
+    expect(bar.locator("[data-academy-progress]")).to_have_text("已完成 2/17")
+    expect(bar.locator("[data-academy-done]")).to_have_attribute("aria-pressed", "true")
+    data = stored(tab, site_id)
+    assert data["schema"] == 1 and data["role"] == "operator"
+    assert set(data["done"]) == {"page:soc/index", "page:soc/mission"}
+
+    # undo, then redo, keeps one entry
+    bar.locator("[data-academy-done]").click()
+    expect(bar.locator("[data-academy-progress]")).to_have_text("已完成 1/17")
+    expect(end_button).to_have_text("标记为已完成")
+    expect(end_button).to_have_attribute("aria-pressed", "false")
+    bar.locator("[data-academy-done]").click()
+    expect(end_button).to_have_attribute("aria-pressed", "true")
+
+    stay_marker(tab)
+    bar.locator(".academy-pathbar__name").click()
+    tab.wait_for_url("**/paths/operator.html")
+    expect(tab.locator("[data-academy-progress-text]")).to_have_text("已完成 2/17 步，剩余约 191 分钟")
+    expect(tab.locator("progress[data-academy-progress]")).to_have_attribute("value", "2")
+    expect(go).to_have_text("继续学习：运营的发展历程")
+    assert go.get_attribute("href").endswith("soc/history.html")
+    expect(tab.locator('li[data-step="page:soc/mission"] [data-academy-status]')).to_have_text("已完成")
+    expect(tab.locator('li[data-step="page:soc/history"] [data-academy-status]')).to_have_text("未开始")
+    assert_stayed(tab)
+
+
+def test_path_page_continue_prefers_required_steps_and_ends_done(tabs, http_root, pages, site_id):
+    tab = tabs.open()
+    tab.goto(http_root + pages["path"])
+    steps = tab.locator("li.academy-step")
+    required = steps.evaluate_all("ss => ss.filter(s => s.dataset.required === 'true').map(s => s.dataset.step)")
+    optional = steps.evaluate_all("ss => ss.filter(s => s.dataset.required !== 'true').map(s => s.dataset.step)")
+    assert optional, "the operator path has an optional step"
+    first_href = tab.locator("[data-academy-continue]").get_attribute("href")
+
+    tab.locator("[data-academy-choose-role]").click()
+    expect(tab.locator("[data-academy-choose-role]")).to_have_text("已设为我的角色 ✓")
+    tab.evaluate(
+        "([key, steps]) => { const d = JSON.parse(localStorage.getItem(key));"
+        " steps.forEach(s => d.done[s] = new Date().toISOString()); localStorage.setItem(key, JSON.stringify(d)); }",
+        [f"academy:{site_id}", required],
+    )
+    tab.reload()
+    go = tab.locator("[data-academy-continue]")
+    optional_title = tab.locator(f'li[data-step="{optional[0]}"]').get_attribute("data-title")
+    expect(go).to_have_text("继续学习：" + optional_title)
+
+    for step in optional:
+        tab.goto(http_root + pages["path"])
+        href = tab.locator(f'li[data-step="{step}"]').get_attribute("data-href")
+        tab.goto(http_root + "paths/" + href)
+        primary_path(tab).locator("[data-academy-done]").click()
+        expect(primary_path(tab).locator("[data-academy-done]")).to_have_attribute("aria-pressed", "true")
+    tab.goto(http_root + pages["path"])
+    total = steps.count()
+    expect(go).to_have_text("已全部完成")
+    assert go.get_attribute("href") == first_href
+    expect(tab.locator("[data-academy-progress-text]")).to_have_text(f"已全部完成 {total}/{total} 步")
+    expect(tab.locator("progress[data-academy-progress]")).to_have_attribute("value", str(total))
+    assert tab.locator("li.academy-step--done").count() == total
+
+
+def test_dashboard_shows_my_path_first_with_next_steps(tabs, http_root, pages, site_id):
+    tab = tabs.open()
+    tab.goto(http_root + pages["dashboard"])
+    summary = tab.locator("[data-academy-role-summary]")
+    expect(summary).to_contain_text("尚未选择角色，请到首页选择。")
+    summary.get_by_role("link", name="首页").click()
+    tab.wait_for_url("**/index.html")
+    tab.locator('button.academy-role[data-role="developer"]').click()
+    expect(tab.locator('button.academy-role[data-role="developer"]')).to_have_attribute("aria-pressed", "true")
+    tab.goto(http_root + "production/index.html")
+    primary_path(tab).locator("[data-academy-done]").click()
+    expect(primary_path(tab)).to_have_attribute("data-role", "developer")
+
+    tab.goto(http_root + pages["dashboard"])
+    expect(summary).to_contain_text("研发人员学习路径")
+    mine = tab.locator(".academy-dash-path").first
+    expect(mine).to_have_attribute("data-role", "developer")
+    expect(mine).to_have_class(re.compile(r"\bacademy-dash-path--mine\b"))
+    assert tab.locator(".academy-dash-path--mine").count() == 1
+    expect(mine.locator("progress")).to_have_attribute("value", "1")
+    expect(mine.locator("[data-academy-progress-text]")).to_contain_text("已完成 1/13 步")
+    following = mine.locator("[data-academy-next] a")
+    assert following.count() == 3
+    expect(following.first).to_have_text("生产过程中的岗位")
+    # a step shared by two paths counts in both
+    operator = tab.locator('.academy-dash-path[data-role="operator"]')
+    expect(operator.locator("[data-academy-progress-text]")).to_contain_text("已完成 1/17 步")
+    following.first.click()
+    tab.wait_for_url("**/production/roles.html")
+
+
+# ---------------------------------------------------------------- learning log
+
+
+def test_learning_log_saves_reloads_and_exports(tabs, http_root, pages, site_id):
+    tab = tabs.open()
+    tab.goto(http_root + pages["home"])
+    tab.locator('button.academy-role[data-role="operator"]').click()
+    tab.goto(http_root + pages["log"])
+    today = local_today(tab)
+    expect(tab.locator("#academy-log-date")).to_have_value(today)
+    expect(tab.locator("[data-academy-log-entries]")).to_have_text("还没有日志。")
+    answers = ["上午学习了运营的发展历程。\n下午学习了生产过程。", "重大故障流程。", "按规范操作。"]
+    for number, answer in enumerate(answers, start=1):
+        tab.fill(f"#academy-log-q{number}", answer)
+    tab.get_by_role("button", name="保存今天的日志").click()
+    expect(tab.locator("[data-academy-log-status]")).to_have_text(f"已保存 {today} 的日志。")
+    # the log page is the reflection step of the chosen path
+    expect(primary_path(tab).locator("[data-academy-done]")).to_have_attribute("aria-pressed", "true")
+
+    tab.reload()
+    expect(tab.locator("#academy-log-q1")).to_have_value(answers[0])
+    entry = tab.locator("[data-academy-log-entries] article").first
+    expect(entry.locator("h3")).to_have_text(today)
+    expect(entry.locator("h4").first).to_have_text("今天所学内容")
+    expect(entry.locator("p").first).to_have_text(answers[0])
+    # line breaks are kept on screen
+    assert entry.locator("p").first.evaluate("p => getComputedStyle(p).whiteSpace") == "pre-wrap"
+    assert stored(tab, site_id)["log"][today]["answers"] == answers
+
+    tab.fill("#academy-log-date", "2020-01-02")
+    tab.dispatch_event("#academy-log-date", "change")
+    expect(tab.locator("#academy-log-q1")).to_have_value("")
+    tab.fill("#academy-log-q2", "较早的一天")
+    tab.get_by_role("button", name="保存今天的日志").click()
+    expect(tab.locator("[data-academy-log-entries] h3")).to_have_text([today, "2020-01-02"])
+
+    with tab.expect_download() as info:
+        tab.get_by_role("button", name="导出为 Markdown").click()
+    download = info.value
+    assert download.suggested_filename == f"学习日志-{today}.md"
+    markdown = Path(download.path()).read_text(encoding="utf-8")
+    assert markdown.startswith(f"# 学习日志\n\n## {today}\n\n### 今天所学内容\n\n{answers[0]}\n\n### 你感受最深的部分有哪些？为什么？\n\n")
+    assert "## 2020-01-02\n\n### 今天所学内容\n\n（未填写）\n\n### 你感受最深的部分有哪些？为什么？\n\n较早的一天\n" in markdown
+
+    with tab.expect_download() as info:
+        tab.get_by_role("button", name="导出为 JSON").click()
+    assert info.value.suggested_filename == f"学习日志-{today}.json"
+    exported = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
+    assert exported["questions"] == ["今天所学内容", "你感受最深的部分有哪些？为什么？", "对你的工作有何启发或帮助？"]
+    assert [entry["date"] for entry in exported["entries"]] == [today, "2020-01-02"]
+    assert exported["entries"][0]["answers"] == answers
+    assert exported["entries"][0]["updated"]
+
+    tab.get_by_role("button", name="打印").click()
+    assert tab.evaluate("window.__printed") == 1
+    tab.emulate_media(media="print")
+    expect(tab.locator("[data-academy-log-form]")).to_be_hidden()
+    expect(tab.locator(".md-header")).to_be_hidden()
+    expect(tab.locator(".academy-pathbar")).to_be_hidden()
+    expect(tab.locator(".academy-log__tools")).to_be_hidden()
+    expect(tab.locator("[data-academy-log-entries] article").first).to_be_visible()
+    tab.emulate_media(media="screen")
+
+
+def test_hostile_text_is_shown_as_text_and_never_runs(tabs, http_root, pages, site_id):
+    tab = tabs.open()
+    tab.goto(http_root + pages["log"])
+    tab.fill("#academy-log-q1", HOSTILE)
+    tab.fill("#academy-log-q2", HOSTILE_SCRIPT)
+    tab.get_by_role("button", name="保存今天的日志").click()
+    tab.reload()
+    entries = tab.locator("[data-academy-log-entries]")
+    expect(entries.locator("p").nth(0)).to_have_text(HOSTILE)
+    expect(entries.locator("p").nth(1)).to_have_text(HOSTILE_SCRIPT)
+    assert entries.locator("img, script").count() == 0
+
+    # hostile values planted in storage (or an imported file) are text too
+    tab.evaluate(
+        "([key, bad]) => { const d = JSON.parse(localStorage.getItem(key)); d.role = bad;"
+        " d.done[bad] = new Date().toISOString(); localStorage.setItem(key, JSON.stringify(d)); }",
+        [f"academy:{site_id}", HOSTILE],
+    )
+    tab.goto(http_root + pages["dashboard"])
+    expect(tab.locator("[data-academy-role-summary]")).to_contain_text(HOSTILE)
+    tab.goto(http_root + pages["home"])
+    tab.wait_for_timeout(300)
+    assert tab.locator("img[src='x']").count() == 0
+    assert tab.evaluate("window.__pwned") is None
+
+
+# ---------------------------------------------------------------- export and import
+
+
+def test_export_all_data_and_import_into_a_fresh_browser(tabs, http_root, pages, site_id, tmp_path):
+    tab = tabs.open()
+    tab.goto(http_root + pages["home"])
+    tab.locator('button.academy-role[data-role="operator"]').click()
+    tab.goto(http_root + "soc/index.html")
+    primary_path(tab).locator("[data-academy-done]").click()
+    tab.goto(http_root + pages["log"])
+    tab.fill("#academy-log-q1", "第一天的收获")
+    tab.get_by_role("button", name="保存今天的日志").click()
+    today = local_today(tab)
+    expect(tab.locator("[data-academy-log-status]")).to_have_text(f"已保存 {today} 的日志。")
+    original = stored(tab, site_id)
+    original["extra"] = {"kept": True}  # fields of a newer version survive export and import
+    tab.evaluate("([k, v]) => localStorage.setItem(k, v)", [f"academy:{site_id}", json.dumps(original)])
+
+    tab.goto(http_root + pages["dashboard"])
+    with tab.expect_download() as info:
+        tab.get_by_role("button", name="导出全部学习记录").click()
+    assert info.value.suggested_filename == f"academy-学习记录-{today}.json"
+    exported_path = tmp_path / "export.json"
+    info.value.save_as(exported_path)
+    assert json.loads(exported_path.read_text(encoding="utf-8")) == original
+    expect(tab.locator("[data-academy-tools-status]")).to_contain_text("已导出")
+
+    fresh = tabs.open()
+    fresh.goto(http_root + "soc/history.html")
+    primary_path(fresh).locator("[data-academy-done]").click()  # progress of its own, kept by the merge
+    fresh.goto(http_root + pages["dashboard"])
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"schema": 1, "done": []}', encoding="utf-8")
+    fresh.locator("[data-academy-import]").set_input_files(bad)
+    expect(fresh.locator("[data-academy-tools-status]")).to_contain_text("导入失败")
+    fresh.locator("[data-academy-import]").set_input_files(exported_path)
+    expect(fresh.locator("[data-academy-tools-status]")).to_contain_text("已导入")
+    merged = stored(fresh, site_id)
+    assert merged["role"] == "operator"
+    assert merged["done"]["page:soc/index"] == original["done"]["page:soc/index"]
+    assert set(merged["done"]) == {"page:soc/index", "page:soc/history", "reflection:day-1"}
+    assert merged["log"] == original["log"]
+    assert merged["extra"] == {"kept": True}
+    mine = fresh.locator(".academy-dash-path").first
+    expect(mine).to_have_attribute("data-role", "operator")
+    expect(mine.locator("[data-academy-progress-text]")).to_contain_text("已完成 3/17 步")
+
+    fresh.goto(http_root + pages["log"])
+    expect(fresh.locator("[data-academy-log-entries] p").first).to_have_text("第一天的收获")
+
+    fresh.goto(http_root + pages["dashboard"])
+    fresh.get_by_role("button", name="清除全部学习记录").click()  # the confirm() is accepted
+    expect(fresh.locator("[data-academy-tools-status]")).to_have_text("已清除全部学习记录。")
+    expect(fresh.locator("[data-academy-role-summary]")).to_contain_text("尚未选择角色")
+    assert stored(fresh, site_id)["done"] == {}
+
+
+# ---------------------------------------------------------------- broken storage
+
+
+def test_corrupt_storage_is_set_aside_and_the_site_keeps_working(tabs, http_root, pages, site_id):
+    tab = tabs.open()
+    key = f"academy:{site_id}"
+    tab.goto(http_root + pages["home"])
+    tab.evaluate("k => localStorage.setItem(k, '{not json')", key)
+    tab.reload()
+    notice = tab.locator(".academy-roles [data-academy-notice]")
+    expect(notice).to_be_visible()
+    expect(notice).to_have_text(NOTICE)
+    expect(notice).to_have_attribute("role", "status")
+    backups = tab.evaluate(
+        "k => Object.keys(localStorage).filter(n => n.startsWith(k + ':corrupt:')).map(n => localStorage.getItem(n))",
+        key,
+    )
+    assert backups == ["{not json"]
+
+    stay_marker(tab)
+    operator = tab.locator('button.academy-role[data-role="operator"]')
+    operator.click()
+    expect(operator).to_have_attribute("aria-pressed", "true")
+    tab.locator("[data-academy-role-status] a").click()
+    tab.wait_for_url("**/paths/operator.html")
+    expect(tab.locator(".academy-path [data-academy-notice]")).to_have_text(NOTICE)
+    tab.locator("[data-academy-continue]").click()
+    tab.wait_for_url("**/soc/index.html")
+    expect(primary_path(tab)).to_have_attribute("data-role", "operator")
+    primary_path(tab).locator("[data-academy-done]").click()
+    expect(primary_path(tab).locator("[data-academy-progress]")).to_have_text("已完成 1/17")
+    expect(tab.locator(".academy-pathbar [data-academy-notice]")).to_be_visible()
+    assert_stayed(tab)
+
+    # a new page load starts clean: storage works again and the old value is still kept aside
+    tab.reload()
+    expect(primary_path(tab).locator("[data-academy-progress]")).to_have_text(re.compile(r"已完成 0/\d+"))
+    expect(tab.locator(".academy-pathbar [data-academy-notice]")).to_be_hidden()
+    primary_path(tab).locator("[data-academy-done]").click()
+    tab.reload()
+    expect(primary_path(tab).locator("[data-academy-done]")).to_have_attribute("aria-pressed", "true")
+    assert tab.evaluate(
+        "k => Object.keys(localStorage).filter(n => n.startsWith(k + ':corrupt:')).length", key
+    ) == 1
+
+
+def test_storage_from_a_newer_version_is_left_untouched(tabs, http_root, pages, site_id):
+    tab = tabs.open()
+    key = f"academy:{site_id}"
+    newer = json.dumps({"schema": 2, "role": "operator", "done": {}, "log": {}, "results": {}})
+    tab.goto(http_root + pages["home"])
+    tab.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, newer])
+    tab.reload()
+    expect(tab.locator(".academy-roles [data-academy-notice]")).to_have_text(NOTICE)
+    tab.locator('button.academy-role[data-role="developer"]').click()
+    expect(tab.locator('button.academy-role[data-role="developer"]')).to_have_attribute("aria-pressed", "true")
+    assert tab.evaluate("k => localStorage.getItem(k)", key) == newer
+
+
+def test_disabled_storage_keeps_the_site_working_with_a_notice(tabs, http_root, pages):
+    tab = tabs.open(STORAGE_DISABLED)
+    # Material's own inline scripts read localStorage without a guard; only our errors count here
+    ours: list[str] = []
+    tab.on("pageerror", lambda error: ours.append(str(error.stack)) if "__md_get" not in (error.stack or "") else None)
+    for name in ("home", "path", "dashboard", "log"):
+        tab.goto(http_root + pages[name])
+        expect(tab.locator("[data-academy-notice]:visible").first).to_have_text(NOTICE)
+    tab.goto(http_root + pages["home"])
+    tab.locator('button.academy-role[data-role="operator"]').click()
+    expect(tab.locator("[data-academy-role-status]")).to_contain_text("已选择：运营专员。")
+    tab.goto(http_root + "soc/mission.html")
+    expect(tab.locator(".academy-pathbar [data-academy-notice]")).to_have_text(NOTICE)
+    tab.locator(".academy-pagedone [data-academy-done]").click()
+    expect(tab.locator(".academy-pagedone [data-academy-done]")).to_have_attribute("aria-pressed", "true")
+    tab.goto(http_root + pages["log"])
+    tab.fill("#academy-log-q1", "没有存储也能写")
+    tab.get_by_role("button", name="保存今天的日志").click()
+    expect(tab.locator("[data-academy-log-entries] p").first).to_have_text("没有存储也能写")
+    with tab.expect_download() as info:
+        tab.get_by_role("button", name="导出为 Markdown").click()
+    assert "没有存储也能写" in Path(info.value.path()).read_text(encoding="utf-8")
+    assert ours == []
+    tabs.errors = [error for error in tabs.errors if "__md_get" not in error]
+
+
+def test_full_storage_shows_the_notice_and_keeps_working(tabs, http_root, pages):
+    tab = tabs.open(STORAGE_FULL)
+    tab.goto(http_root + pages["home"])
+    expect(tab.locator(".academy-roles [data-academy-notice]")).to_be_hidden()
+    tab.locator('button.academy-role[data-role="operator"]').click()
+    expect(tab.locator('button.academy-role[data-role="operator"]')).to_have_attribute("aria-pressed", "true")
+    expect(tab.locator(".academy-roles [data-academy-notice]")).to_have_text(NOTICE)
+
+
+# ---------------------------------------------------------------- keyboard
+
+
+def tab_to(tab: Page, target, limit: int = 250) -> None:
+    """Press Tab until target has focus: proves it is reachable by keyboard."""
+    handle = target.element_handle()
+    for _ in range(limit):
+        if tab.evaluate("el => document.activeElement === el", handle):
+            return
+        tab.keyboard.press("Tab")
+    raise AssertionError(f"{target} is not reachable with Tab")
+
+
+def focus_is_visible(tab: Page) -> bool:
+    """The focused control (or the label wrapping a hidden file input) draws an outline."""
+    return tab.evaluate(
+        """() => {
+          let el = document.activeElement;
+          if (el.matches("input[type=file]")) el = el.closest("label");
+          const style = getComputedStyle(el);
+          return style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0;
+        }"""
+    )
+
+
+def controls_reached_by_tab(tab: Page, root: str) -> None:
+    """Every visible control in the widget gets focus, with a visible outline, in turn."""
+    expected = tab.locator(root).evaluate(
+        """root => [...root.querySelectorAll("a[href], button, input, textarea")]
+             .filter(el => el.getClientRects().length && getComputedStyle(el).visibility !== "hidden")
+             .map((el, i) => (el.dataset.kbd = String(i)))"""
+    )
+    assert expected, root
+    tab_to(tab, tab.locator(root).locator('[data-kbd="0"]'))
+    reached = []
+    while tab.evaluate("r => !!document.activeElement.closest(r)", root):
+        reached.append(tab.evaluate("document.activeElement.dataset.kbd"))
+        assert focus_is_visible(tab), reached[-1]
+        tab.keyboard.press("Tab")
+    assert reached == expected, root
+
+
+def test_every_control_works_from_the_keyboard(tabs, http_root, pages, tmp_path):
+    tab = tabs.open()
+    tab.goto(http_root + pages["home"])
+    controls_reached_by_tab(tab, ".academy-roles")
+    developer = tab.locator('button.academy-role[data-role="developer"]')
+    operator = tab.locator('button.academy-role[data-role="operator"]')
+    tab_to(tab, developer)
+    tab.keyboard.press("Space")
+    expect(developer).to_have_attribute("aria-pressed", "true")
+    tab.keyboard.press("Shift+Tab")
+    while not tab.evaluate("el => document.activeElement === el", operator.element_handle()):
+        tab.keyboard.press("Shift+Tab")
+    tab.keyboard.press("Enter")
+    expect(operator).to_have_attribute("aria-pressed", "true")
+    expect(developer).to_have_attribute("aria-pressed", "false")
+    assert tab.evaluate("el => document.activeElement === el", operator.element_handle())
+    tab_to(tab, tab.locator("[data-academy-role-status] a"))
+    tab.keyboard.press("Enter")
+
+    tab.wait_for_url("**/paths/operator.html")
+    controls_reached_by_tab(tab, ".academy-path")
+    tab_to(tab, tab.locator("[data-academy-choose-role]"))
+    tab.keyboard.press("Space")
+    expect(tab.locator("[data-academy-choose-role]")).to_have_text("已设为我的角色 ✓")
+    tab_to(tab, tab.locator("[data-academy-continue]"))
+    tab.keyboard.press("Enter")
+
+    tab.wait_for_url("**/soc/index.html")
+    expect(primary_path(tab)).to_have_attribute("data-role", "operator")
+    controls_reached_by_tab(tab, ".academy-pathbar")
+    done = primary_path(tab).locator("[data-academy-done]")
+    tab_to(tab, done)
+    tab.keyboard.press("Enter")
+    expect(done).to_have_attribute("aria-pressed", "true")
+    tab.keyboard.press("Space")
+    expect(done).to_have_attribute("aria-pressed", "false")
+    assert focus_is_visible(tab)
+    end_button = tab.locator(".academy-pagedone [data-academy-done]")
+    tab_to(tab, end_button)
+    tab.keyboard.press("Space")
+    expect(end_button).to_have_attribute("aria-pressed", "true")
+    assert tab.evaluate("document.activeElement.classList.contains('academy-pathbar__next')")
+    assert focus_is_visible(tab)
+    tab.keyboard.press("Enter")
+    tab.wait_for_url("**/soc/mission.html")
+
+    tab.goto(http_root + pages["log"])
+    controls_reached_by_tab(tab, ".academy-log")
+    tab_to(tab, tab.locator("#academy-log-q1"))
+    tab.keyboard.type("用键盘写的日志")
+    tab_to(tab, tab.get_by_role("button", name="保存今天的日志"))
+    tab.keyboard.press("Enter")
+    expect(tab.locator("[data-academy-log-entries] p").first).to_have_text("用键盘写的日志")
+    for name, suffix in (("导出为 Markdown", ".md"), ("导出为 JSON", ".json")):
+        tab_to(tab, tab.get_by_role("button", name=name))
+        with tab.expect_download() as info:
+            tab.keyboard.press("Enter")
+        assert info.value.suggested_filename.endswith(suffix)
+    tab_to(tab, tab.get_by_role("button", name="打印"))
+    tab.keyboard.press("Space")
+    assert tab.evaluate("window.__printed") == 1
+
+    tab.goto(http_root + pages["dashboard"])
+    controls_reached_by_tab(tab, ".academy-dashboard")
+    tab_to(tab, tab.get_by_role("button", name="导出全部学习记录"))
+    with tab.expect_download() as info:
+        tab.keyboard.press("Enter")
+    exported = tmp_path / "all.json"
+    info.value.save_as(exported)
+    tab_to(tab, tab.locator("[data-academy-import]"))
+    with tab.expect_file_chooser() as chooser:
+        tab.keyboard.press("Space")
+    chooser.value.set_files(exported)
+    expect(tab.locator("[data-academy-tools-status]")).to_contain_text("已导入")
+    tab_to(tab, tab.get_by_role("button", name="清除全部学习记录"))
+    tab.keyboard.press("Enter")
+    expect(tab.locator("[data-academy-tools-status]")).to_have_text("已清除全部学习记录。")
+    tab_to(tab, tab.locator("[data-academy-role-summary] a"))
+    tab.keyboard.press("Enter")
+    tab.wait_for_url("**/index.html")
+
+
+# ---------------------------------------------------------------- file://
+
+
+def test_progress_is_kept_when_opened_from_a_file_share(tabs, built_site):
+    root = built_site.site.as_uri() + "/"
+    tab = tabs.open()
+    tab.goto(root + "index.html")
+    tab.locator('button.academy-role[data-role="operator"]').click()
+    tab.locator("[data-academy-role-status] a").click()
+    tab.wait_for_url("**/paths/operator.html")
+    tab.locator("[data-academy-continue]").click()
+    tab.wait_for_url("**/soc/index.html")
+    primary_path(tab).locator("[data-academy-done]").click()
+    expect(primary_path(tab).locator("[data-academy-progress]")).to_have_text("已完成 1/17")
+    tab.reload()
+    expect(primary_path(tab)).to_have_attribute("data-role", "operator")
+    expect(primary_path(tab).locator("[data-academy-progress]")).to_have_text("已完成 1/17")
+    expect(tab.locator(".academy-pagedone [data-academy-done]")).to_have_attribute("aria-pressed", "true")
+    tab.goto(root + "paths/operator.html")
+    expect(tab.locator("[data-academy-continue]")).to_have_text("继续学习：SOC 的使命和职责")
+    tab.goto(root + "log/index.html")
+    tab.fill("#academy-log-q1", "从共享文件夹打开")
+    tab.get_by_role("button", name="保存今天的日志").click()
+    with tab.expect_download() as info:
+        tab.get_by_role("button", name="导出为 JSON").click()
+    assert json.loads(Path(info.value.path()).read_text(encoding="utf-8"))["entries"][0]["answers"][0] == "从共享文件夹打开"
