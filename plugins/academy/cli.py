@@ -16,6 +16,7 @@ from .paths import check_anchors
 from .quiz import check_quiz_refs, quiz_files
 from .model import load_model
 from .problems import Problem, ProblemsFound, format_all
+from .results import rescore_file
 
 OK, FINDINGS, USAGE = 0, 1, 2
 
@@ -29,7 +30,9 @@ def main(argv: list[str] | None = None) -> int:
         "-f", "--config-file", default="mkdocs.yml", help="站点配置文件（默认 mkdocs.yml）"
     )
     commands = parser.add_subparsers(dest="command", metavar="命令")
-    commands.add_parser("check", help="检查所有页面的页首信息和能力模型文件，列出全部问题")
+    commands.add_parser("check", help="检查所有页面、学习路径、测验题库和能力模型文件，列出全部问题")
+    score = commands.add_parser("score", help="按当前题库重新评分学员导出的测验结果文件，并核对结果是否一致")
+    score.add_argument("results", nargs="+", metavar="结果文件", help="学员导出的 .json 结果文件")
     try:
         args = parser.parse_args(argv)
     except SystemExit as exit:
@@ -37,7 +40,47 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return USAGE
+    if args.command == "score":
+        return run_score(Path(args.config_file), [Path(p) for p in args.results])
     return run_check(Path(args.config_file))
+
+
+def run_score(config_file: Path, results: list[Path]) -> int:
+    settings = _read_settings(config_file)
+    if settings is None:
+        return USAGE
+    try:
+        model = load_model(settings.model, shown_as=shown_path(settings.model, settings.base))
+    except ProblemsFound as found:
+        return _report(found.problems)
+    files = markdown_files(settings.docs_dir, settings.base)
+    banks = [(bank, shown_path(bank, settings.base)) for bank in quiz_files(settings.model.parent, settings.model)]
+    course = check_course(files, model, settings.log_page, banks)
+    if course.problems:
+        return _report(course.problems)
+    levels = {level.id: level.name for level in model.levels}
+    status = OK
+    for path in results:
+        outcome = rescore_file(path, str(path), course.quizzes, model)
+        if isinstance(outcome, Problem):
+            print(f"拒绝  {outcome.format()}")
+            status = FINDINGS
+            continue
+        knowledge = outcome.score["knowledge"]
+        share = "—" if knowledge["share"] is None else f"{knowledge['share']:.0%}"
+        overall = levels.get(outcome.score["overall"] or "", "无法确定")
+        summary = (
+            f"{outcome.trainee or '（未填姓名）'}，测验 {outcome.quiz.id} 第 {outcome.quiz.version} 版，"
+            f"知识题 {knowledge['earned']:g}/{knowledge['possible']:g}（{share}），综合级别：{overall}"
+        )
+        if outcome.matches:
+            print(f"一致  {path}: {summary}")
+        else:
+            status = FINDINGS
+            print(f"不一致  {path}: 文件中的得分与重新计算的结果不同（文件可能被修改过）。重新计算：{summary}")
+            for difference in outcome.differences()[:10]:
+                print(f"    {difference}")
+    return status
 
 
 def run_check(config_file: Path) -> int:

@@ -196,7 +196,7 @@ def _texts(check: Checker, entry: Map, key: str, low: int, high: int) -> tuple[s
         else:
             texts.append(str(value).strip())
     if texts and not low <= len(texts) <= high:
-        check.problem(entry.line_of(key), f"{key} 要有 {low} 到 {high} 项，现在是 {len(texts)} 项", "")
+        check.problem(entry.line_of(key), f"{key} 要有 {low} 到 {high} 项，现在是 {len(texts)} 项", f"补足或删减到 {low} 到 {high} 项。")
     if len(set(texts)) != len(texts):
         check.problem(entry.line_of(key), f"{key} 中有相同的两项", "每一项的文字都要不同。")
     return tuple(texts)

@@ -45,7 +45,12 @@ class _DuplicateKey(yaml.MarkedYAMLError):
     pass
 
 
-class _StrictLoader(yaml.SafeLoader):
+# libyaml's parser when PyYAML was built with it (the wheels are): the pure
+# Python one costs several milliseconds per page.
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _StrictLoader(_BaseLoader):  # type: ignore[misc,valid-type]
     line_offset = 1
 
     def _line(self, node: Node) -> int:

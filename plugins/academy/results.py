@@ -1,0 +1,103 @@
+"""Exported result files: read them defensively and re-score them.
+
+A result file is what a trainee downloads after a quiz:
+{"format": "academy-result", "schema": 1, "site": build id,
+ "quiz": {"id", "version"}, "trainee": {"name"}, "role", "started", "submitted",
+ "answers": {question id: response}, "score": {…scoring output…}}
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .model import Model
+from .problems import Problem
+from .quiz import Quiz
+from .quiz_widget import scoring_spec
+from .scoring import score_attempt
+
+MAX_BYTES = 5 * 1024 * 1024
+FORMAT = "academy-result"
+SCHEMA = 1
+
+
+@dataclass(frozen=True)
+class Rescored:
+    path: str
+    quiz: Quiz
+    trainee: str
+    role: str | None
+    answers: dict[str, Any]
+    claimed: Any
+    score: dict[str, Any]
+
+    @property
+    def matches(self) -> bool:
+        return _canonical(self.claimed) == _canonical(self.score)
+
+    def differences(self) -> list[str]:
+        return _differences(self.claimed, self.score, "score")
+
+
+def _canonical(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False)
+
+
+def _differences(claimed: Any, actual: Any, where: str) -> list[str]:
+    if isinstance(claimed, dict) and isinstance(actual, dict):
+        found = []
+        for key in sorted(set(claimed) | set(actual), key=str):
+            found += _differences(claimed.get(key), actual.get(key), f"{where}.{key}")
+        return found
+    if _canonical(claimed) != _canonical(actual):
+        return [f"{where}：文件中为 {_canonical(claimed)}，重新计算为 {_canonical(actual)}"]
+    return []
+
+
+def rescore_file(path: Path, shown: str, quizzes: dict[str, Quiz], model: Model) -> Rescored | Problem:
+    """Re-score one exported result; a Problem says why the file cannot be used."""
+
+    def reject(message: str, hint: str = "", line: int = 1) -> Problem:
+        return Problem(shown, line, 0, message, hint)
+
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            return reject(f"文件过大（超过 {MAX_BYTES // 1024 // 1024} MB），不是测验结果文件")
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except OSError as error:
+        return reject(f"无法读取文件：{error.strerror}")
+    except UnicodeDecodeError:
+        return reject("文件不是 UTF-8 文本，不是测验结果文件")
+    except json.JSONDecodeError as error:
+        return reject(f"不是有效的 JSON（{error.msg}），文件可能被截断或修改过", line=error.lineno)
+    except RecursionError:
+        return reject("JSON 嵌套过深，不是测验结果文件")
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        return reject("不是测验结果文件（缺少 \"format\": \"academy-result\"）", "请使用学员在测验页面点击“导出结果”得到的文件。")
+    if data.get("schema") != SCHEMA:
+        return reject(f"结果文件格式版本 {data.get('schema')!r} 不受支持（本工具支持 {SCHEMA}）")
+    quiz_info = data.get("quiz")
+    if not isinstance(quiz_info, dict) or not isinstance(quiz_info.get("id"), str):
+        return reject("结果文件缺少测验 id")
+    quiz = quizzes.get(quiz_info["id"])
+    if quiz is None:
+        return reject(f"测验“{quiz_info['id']}”在当前题库中不存在")
+    if quiz_info.get("version") != quiz.version:
+        return reject(
+            f"结果来自测验“{quiz.id}”的第 {quiz_info.get('version')!r} 版，当前题库是第 {quiz.version} 版",
+            "题目已经改变，不能用当前题库评分；请学员用当前版本重新作答。",
+        )
+    answers = data.get("answers")
+    if not isinstance(answers, dict):
+        return reject("结果文件缺少作答记录 answers")
+    role = data.get("role") if isinstance(data.get("role"), str) else None
+    model_role = model.role(role) if role else None
+    if role and model_role is None:
+        return reject(f"结果中的角色“{role}”不在能力模型中")
+    trainee = data.get("trainee")
+    name = trainee.get("name") if isinstance(trainee, dict) and isinstance(trainee.get("name"), str) else ""
+    score = score_attempt(scoring_spec(quiz, model), answers, model_role.target if model_role else None)
+    return Rescored(shown, quiz, name[:200], role, answers, data.get("score"), score)

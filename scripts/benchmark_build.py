@@ -1,0 +1,137 @@
+"""Build-time benchmark: our plugin against a plain mkdocs-material build of the same pages.
+
+    python scripts/benchmark_build.py --pages 200 --questions 250 [--repeat 3]
+
+Generates a synthetic course (pages with front matter and headings, learning
+paths, quiz banks) in a temporary folder and builds it three ways:
+
+  plain      mkdocs-material with search and offline, no academy plugin
+  academy    with the academy plugin but no quiz banks
+  quizzes    with the academy plugin and the quiz banks
+
+It prints the median wall time and peak memory of each, and the ratios
+academy/plain and quizzes/academy (the cost of the quiz feature).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DIMENSIONS = ["价值观", "智商", "情商", "岗位认知", "职业素质", "岗位技能", "行业知识", "SOC专业"]
+LEVELS = ["soc-ops", "soc-m1", "soc-m2", "soc-m3"]
+
+
+def page_text(number: int) -> str:
+    paragraphs = "\n\n".join(
+        f"## 第 {number} 页第 {s} 节 {{#section-{s}}}\n\n" + "运营工作保障生产系统稳定运行，" * 12 for s in range(1, 5)
+    )
+    return (
+        f"---\ntitle: 合成页面 {number}\nsummary: 用于基准测试的页面\nminutes: 5\n"
+        f"roles: [operator]\nspcm: [{DIMENSIONS[number % 8]}]\n---\n\n# 合成页面 {number}\n\n{paragraphs}\n"
+    )
+
+
+def write_course(root: Path, pages: int, questions: int, with_quizzes: bool, with_plugin: bool) -> None:
+    content = root / "content"
+    content.mkdir(parents=True)
+    (root / "quizzes").mkdir()
+    shutil.copyfile(ROOT / "quizzes" / "spcm.yml", root / "quizzes" / "spcm.yml")
+    for number in range(pages):
+        (content / f"page-{number}.md").write_text(page_text(number), encoding="utf-8")
+    nav = [f"page-{n}.md" for n in range(pages)]
+    if with_plugin:
+        (content / "log").mkdir()
+        (content / "log" / "index.md").write_text(page_text(pages).replace("# 合成", "<!-- academy:learning-log -->\n\n# 合成"), encoding="utf-8")
+        nav.append("log/index.md")
+        (content / "paths").mkdir()
+        steps = "".join(f"        - page: page-{n}.md\n" for n in range(0, pages, max(1, pages // 20)))
+        if with_quizzes:
+            steps += "        - quiz: bank-0\n"
+        (content / "paths" / "operator.md").write_text(
+            page_text(pages + 1).replace("---\n\n#", f"path:\n  modules:\n    - id: all\n      title: 全部\n      steps:\n{steps}---\n\n#", 1),
+            encoding="utf-8",
+        )
+        nav.append("paths/operator.md")
+    if with_quizzes:
+        per_bank = 25
+        for bank in range(max(1, questions // per_bank)):
+            items = []
+            for q in range(per_bank):
+                target = (bank * per_bank + q) % pages
+                items.append(
+                    f"  - id: q{q}\n    type: single\n    dimension: {DIMENSIONS[q % 8]}\n    level: {LEVELS[q % 2]}\n"
+                    f"    prompt: 第 {q} 题的**题干**\n    options: [甲, 乙, 丙, 丁]\n    answer: B\n"
+                    f"    explanation: 解析 {q}\n    refs: [page-{target}.md#section-1]\n"
+                )
+            (root / "quizzes" / f"bank-{bank}.yml").write_text(
+                f"id: bank-{bank}\nversion: 1\ntitle: 题库 {bank}\nquestions:\n" + "".join(items), encoding="utf-8"
+            )
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config[: config.index("\nnav:")] + "\nnav:\n" + "".join(f"  - {entry}\n" for entry in nav)
+    if not with_plugin:
+        start = config.index("  - academy:")
+        end = config.index("  - search:")
+        config = config[:start] + config[end:]
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+
+
+def measure_one(project: Path) -> None:
+    """Child process: build once, print seconds and peak memory as JSON."""
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    os.chdir(project)
+    started = time.perf_counter()
+    build(load_config("mkdocs.yml", site_dir=str(project / "site")))
+    seconds = time.perf_counter() - started
+    print(json.dumps({"seconds": seconds, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+
+
+def measure(project: Path, repeat: int) -> tuple[float, float]:
+    runs = []
+    for _ in range(repeat):
+        output = subprocess.run(
+            [sys.executable, __file__, "--measure", str(project)], capture_output=True, text=True, check=True
+        ).stdout
+        runs.append(json.loads(output.strip().splitlines()[-1]))
+    return statistics.median(r["seconds"] for r in runs), max(r["peak_mb"] for r in runs)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--pages", type=int, default=200)
+    parser.add_argument("--questions", type=int, default=250)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.measure:
+        measure_one(args.measure)
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        results = {}
+        for name, plugin, quizzes in (("plain", False, False), ("academy", True, False), ("quizzes", True, True)):
+            project = Path(folder) / name
+            write_course(project, args.pages, args.questions, quizzes, plugin)
+            results[name] = measure(project, args.repeat)
+    print(f"synthetic course: {args.pages} pages, {args.questions} questions, median of {args.repeat} builds")
+    for name, (seconds, peak) in results.items():
+        print(f"  {name:8} {seconds:7.2f} s   peak {peak:7.1f} MB")
+    print(f"  ratio academy/plain   {results['academy'][0] / results['plain'][0]:.3f}")
+    print(f"  ratio quizzes/academy {results['quizzes'][0] / results['academy'][0]:.3f}")
+    print(f"  ratio quizzes/plain   {results['quizzes'][0] / results['plain'][0]:.3f}")
+
+
+if __name__ == "__main__":
+    main()

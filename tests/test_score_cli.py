@@ -1,0 +1,102 @@
+"""`academy score`: a trainer re-scores exported result files against the repository's keys."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from academy.model import load_model
+from academy.quiz import load_quizzes
+from academy.quiz_widget import scoring_spec
+from academy.scoring import score_attempt
+from conftest import ROOT
+from test_quiz import BANK, PAGES, project_with_quiz
+
+ACADEMY = Path(sys.executable).parent / "academy"
+MODEL = load_model(ROOT / "quizzes" / "spcm.yml")
+ANSWERS = {"pick-one": 0, "pick-many": [0], "yes-no": False, "order": [0, 2, 1], "rate": [3, 4]}
+
+
+@pytest.fixture
+def project(tmp_path):
+    return project_with_quiz(tmp_path / "project", BANK)
+
+
+def exported(tmp_path: Path, **changes) -> Path:
+    file = tmp_path / "demo.yml"
+    file.write_text(BANK, encoding="utf-8")
+    quiz = load_quizzes([(file, "quizzes/demo.yml")], MODEL, PAGES)[0]["demo"]
+    result = {
+        "format": "academy-result",
+        "schema": 1,
+        "site": "test",
+        "quiz": {"id": "demo", "version": 2},
+        "trainee": {"name": "张三"},
+        "role": "operator",
+        "started": "2026-11-24T09:00:00.000Z",
+        "submitted": "2026-11-24T09:10:00.000Z",
+        "answers": ANSWERS,
+        "score": score_attempt(scoring_spec(quiz, MODEL), ANSWERS, "soc-ops"),
+    }
+    result.update(changes)
+    path = tmp_path / "result.json"
+    path.write_text(json.dumps(result, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def score(project: Path, *files: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(ACADEMY), "score", *map(str, files)], cwd=project, capture_output=True, text=True, timeout=120)
+
+
+def test_an_untouched_export_matches(project, tmp_path):
+    result = score(project, exported(tmp_path))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "一致" in result.stdout and "张三" in result.stdout and "测验 demo 第 2 版" in result.stdout
+
+
+def test_altered_scores_are_detected(project, tmp_path):
+    path = exported(tmp_path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["score"]["overall"] = "soc-m3"
+    data["score"]["knowledge"]["earned"] = 99
+    path.write_text(json.dumps(data), encoding="utf-8")
+    result = score(project, path)
+    assert result.returncode == 1
+    assert "不一致" in result.stdout and "score.overall" in result.stdout
+
+
+def test_a_result_of_another_quiz_version_is_rejected(project, tmp_path):
+    result = score(project, exported(tmp_path, quiz={"id": "demo", "version": 1}))
+    assert result.returncode == 1
+    assert "结果来自测验“demo”的第 1 版，当前题库是第 2 版" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "content, reason",
+    [
+        ('{"format": "academy-result", "schema": 1, "quiz": {"id": "de', "不是有效的 JSON"),
+        ("[1, 2, 3]", "不是测验结果文件"),
+        ('{"format": "academy-result", "schema": 7}', "格式版本 7 不受支持"),
+        ('{"format": "academy-result", "schema": 1, "quiz": {"id": "nope", "version": 1}, "answers": {}}', "测验“nope”在当前题库中不存在"),
+        ("\x00\xff\xfe", "不是"),
+    ],
+)
+def test_bad_files_are_rejected_with_a_reason_and_no_traceback(project, tmp_path, content, reason):
+    path = tmp_path / "bad.json"
+    path.write_bytes(content.encode("latin-1") if "\x00" in content else content.encode("utf-8"))
+    result = score(project, path)
+    assert result.returncode == 1
+    assert reason in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_one_bad_file_does_not_stop_the_others(project, tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text("{", encoding="utf-8")
+    result = score(project, bad, exported(tmp_path))
+    assert result.returncode == 1
+    assert "拒绝" in result.stdout and "一致  " in result.stdout
