@@ -62,8 +62,9 @@ def test_duplicate_role_id(tmp_path):
 
 def test_duplicate_dimension(tmp_path):
     text = SHIPPED.replace("[行业知识, SOC专业]", "[行业知识, 情商]")
-    [message] = model_problems(tmp_path, text)
-    assert "维度“情商”重复" in message
+    found = model_problems(tmp_path, text)
+    assert any("维度“情商”重复" in m for m in found)
+    assert any("indicators 中的维度“SOC专业”不在 groups 中" in m for m in found)
 
 
 def test_id_that_is_not_an_identifier(tmp_path):
@@ -92,3 +93,31 @@ def test_broken_model_fails_the_build_with_its_line(tmp_path):
     assert build.returncode != 0
     assert "quizzes/spcm.yml:" in build.output and "重复的键“target”" in build.output
     assert "Traceback" not in build.output
+
+
+def test_shipped_model_has_indicators_for_all_32_cells_and_scoring():
+    model = load_model(ROOT / "quizzes" / "spcm.yml")
+    for dimension in model.dimensions:
+        for level in model.level_ids:
+            assert len(model.indicators_of(dimension, level)) >= 2, (dimension, level)
+    assert model.scoring.threshold == 0.6
+    assert (model.scoring.knowledge_weight, model.scoring.self_weight) == (0.6, 0.4)
+    assert len(model.scoring.scale) == 4
+    assert "V0.9" in SHIPPED  # trainers are told to replace the example indicators
+
+
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [
+        ("threshold: 0.6", "threshold: 60%", "“threshold”必须是 0 到 1 之间的数"),
+        ("threshold: 0.6", "threshold: 1.5", "“threshold”必须是 0 到 1 之间的数"),
+        ("knowledge: 0.6", "knowledge: 0\n    self: 0", "重复的键“self”"),
+        ("  scale: [", "  scale: [很好, ", "scale 要写 4 个等级名称"),
+        ("    soc-ops:", "    soc-m9:", "行为指标中的级别“soc-m9”不在 levels 中"),
+    ],
+)
+def test_scoring_and_indicator_mistakes(tmp_path, old, new, expected):
+    assert old in SHIPPED, old
+    text = SHIPPED.replace(old, new.replace("\\n", "\n"), 1)
+    found = model_problems(tmp_path, text)
+    assert any(expected in m for m in found), found

@@ -284,3 +284,11 @@ def test_the_author_guide_example_path_builds(tmp_path):
     assert "重点复习：重大故障流程" in html and "共 <b>5</b> 步" in html
     home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert "值班工程师" in home
+
+
+def test_placeholders_shown_as_code_examples_are_not_widgets(tmp_path):
+    body = "```markdown\n<!-- academy:quiz nowhere -->\n```\n\n写 `<!-- academy:nothing -->` 即可。"
+    project = write_project(tmp_path, {"index.md": page("首页", body)})
+    build = run_build(project, tmp_path / "site")
+    assert build.returncode == 0, build.output
+    assert "&lt;!-- academy:quiz nowhere --&gt;" in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")

@@ -210,6 +210,24 @@ def test_pick_a_role_follow_its_path_and_keep_progress(tabs, http_root, pages, s
     expect(tab.locator('li[data-step="page:soc/history"] [data-academy-status]')).to_have_text("未开始")
     assert_stayed(tab)
 
+    # back to a page seen before in this session: its widgets are mounted once, not twice
+    tab.go_back()
+    tab.wait_for_url("**/soc/mission.html")
+    expect(primary_path(tab).locator("[data-academy-progress]")).to_have_text("已完成 2/17")
+    assert tab.locator(".academy-pathbar__also").count() == tab.locator(".academy-pathbar__path").count()
+    assert_stayed(tab)
+
+
+def test_progress_made_in_another_tab_shows_without_reload(tabs, http_root, pages):
+    first = tabs.open()
+    first.goto(http_root + pages["path"])
+    second = first.context.new_page()
+    second.on("pageerror", lambda error: tabs.errors.append(str(error)))
+    second.goto(http_root + "soc/index.html")
+    second.locator(".academy-pagedone [data-academy-done]").click()
+    expect(first.locator('li[data-step="page:soc/index"] [data-academy-status]')).to_have_text("已完成")
+    expect(first.locator("[data-academy-continue]")).to_have_text("继续学习：SOC 的使命和职责")
+
 
 def test_path_page_continue_prefers_required_steps_and_ends_done(tabs, http_root, pages, site_id):
     tab = tabs.open()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -245,17 +246,52 @@ def test_ref_to_a_missing_section_fails_the_build(tmp_path):
 HOSTILE = '</script><img src=x onerror="window.__pwned=1"><a href="javascript:alert(1)">x</a>{{ config }}'
 
 
+class _Elements(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.scripts: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag, attributes):
+        self.tags.append((tag, dict(attributes)))
+        self._in_script = tag == "script"
+
+    def handle_endtag(self, tag):
+        self._in_script = False
+
+    def handle_data(self, data):
+        if self._in_script:
+            self.scripts.append(data)
+
+
 def test_hostile_text_in_a_quiz_cannot_inject_markup(tmp_path):
     bank = (
         BANK.replace("选择**正确**的一项。", json.dumps(HOSTILE))
         .replace("      - 也错误", "      - " + json.dumps(HOSTILE))
         .replace("因为它正确。", json.dumps(HOSTILE))
         .replace("title: 演示测验", "title: " + json.dumps("演示" + HOSTILE))
+        .replace("description: 用于测试。", "description: " + json.dumps(HOSTILE))
     )
     project = project_with_quiz(tmp_path, bank)
     build = run_build(project, tmp_path / "site")
     assert build.returncode == 0, build.output
-    html = (tmp_path / "site" / "quizzes" / "demo.html").read_text(encoding="utf-8")
-    quiz = html.split('data-academy="quiz"')[1]
-    assert "onerror" not in quiz.replace("onerror=&quot;", "").replace('onerror=\\"', "") or "<img" not in quiz
-    assert "<img" not in quiz and "javascript:" not in quiz and "<script" not in quiz
+    for name in ["quizzes/demo.html", "index.html"]:
+        parser = _Elements()
+        parser.feed((tmp_path / "site" / name).read_text(encoding="utf-8"))
+        assert not [tag for tag, _ in parser.tags if tag in ("img", "iframe", "object")]
+        for tag, attributes in parser.tags:
+            assert not [a for a in attributes if a.startswith("on")], (tag, attributes)
+            for key in ("href", "src", "action"):
+                assert not (attributes.get(key) or "").strip().lower().startswith("javascript:"), (tag, attributes)
+        assert not [script for script in parser.scripts if "__pwned" in script]
+
+
+def test_a_page_title_cannot_become_markup(tmp_path):
+    hostile = page("首页").replace("title: 首页", "title: " + json.dumps("首页" + HOSTILE))
+    project = write_project(tmp_path, {"index.md": hostile})
+    build = run_build(project, tmp_path / "site")
+    assert build.returncode == 0, build.output
+    parser = _Elements()
+    parser.feed((tmp_path / "site" / "index.html").read_text(encoding="utf-8"))
+    assert not [tag for tag, _ in parser.tags if tag == "img"]

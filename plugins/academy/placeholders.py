@@ -26,10 +26,23 @@ class Placeholder:
     column: int
 
 
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_INLINE_CODE = re.compile(r"`[^`]*`")
+
+
 def find_placeholders(text: str) -> list[Placeholder]:
+    """Placeholders in the page, leaving out examples inside code."""
     found = []
+    fence = ""
     for number, line in enumerate(text.splitlines(), start=1):
-        for match in PLACEHOLDER.finditer(line):
+        opening = _FENCE.match(line)
+        if opening and (not fence or opening.group(1) == fence):
+            fence = "" if fence else opening.group(1)
+            continue
+        if fence:
+            continue
+        visible = _INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line)
+        for match in PLACEHOLDER.finditer(visible):
             found.append(Placeholder(match.group(1), match.group(2) or "", number, match.start() + 1))
     return found
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from html import escape
 import logging
 import re
 from pathlib import Path
@@ -121,6 +122,15 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             _add_to_nav(config, src)
         return files
 
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        """Give templates the strictly read front matter, and a title that cannot be markup."""
+        meta = self.course.pages.metas.get(page.file.src_uri) if self.course else None
+        if meta is not None:
+            # Material prints titles unescaped in <title>, the header and the nav.
+            page.meta = {**meta.data, "title": escape(meta.title)}
+            page.title = escape(meta.title)
+        return markdown
+
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """Add the learning widgets this page asks for or belongs to."""
         if not self.config.enabled or self.model is None:
@@ -225,16 +235,18 @@ def quiz_page(quiz_id: str) -> str:
 
 def _quiz_page_source(quiz: Quiz, model: Model) -> str:
     dimensions = sorted({q.dimension for q in quiz.questions}, key=model.dimensions.index)
+    # Material's templates print page titles unescaped; quiz text is data, never markup.
+    title = escape(quiz.title)
     front = {
-        "title": quiz.title,
-        "summary": quiz.description or quiz.title,
+        "title": title,
+        "summary": escape(quiz.description or quiz.title),
         "minutes": max(5, len(quiz.questions)),
         "roles": list(quiz.roles or model.role_ids),
         "spcm": dimensions,
     }
     lines = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in front.items())
-    intro = f"{quiz.description}\n\n" if quiz.description else ""
-    return f"---\n{lines}---\n\n# {quiz.title}\n\n{intro}<!-- academy:quiz {quiz.id} -->\n"
+    intro = f"{escape(quiz.description)}\n\n" if quiz.description else ""
+    return f"---\n{lines}---\n\n# {title}\n\n{intro}<!-- academy:quiz {quiz.id} -->\n"
 
 
 def _add_to_nav(config: MkDocsConfig, src: str) -> None:
