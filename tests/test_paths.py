@@ -273,7 +273,10 @@ def test_the_author_guide_example_path_builds(tmp_path):
     shutil.copytree(ROOT / "quizzes", project / "quizzes")
     (project / "content" / "paths" / "on-call.md").write_text(path_page + "\n# 值班工程师学习路径\n", encoding="utf-8")
     model = project / "quizzes" / "spcm.yml"
-    model.write_text(model.read_text(encoding="utf-8") + role_yaml, encoding="utf-8")
+    text = model.read_text(encoding="utf-8")
+    last_role = text.rindex("    target: ", 0, text.index("\nscoring:"))
+    end_of_roles = text.index("\n", last_role) + 1
+    model.write_text(text[:end_of_roles] + role_yaml + text[end_of_roles:], encoding="utf-8")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace(
         "      - me.md\n", "      - me.md\n      - paths/on-call.md\n"
     )
