@@ -111,7 +111,7 @@ def test_explicit_step_id_keeps_progress_when_a_page_moves(tmp_path):
 def test_quiz_step(tmp_path):
     course = course_in(tmp_path, GOOD_PATH.replace("- reflection: day-1", "- quiz: basics"))
     step = course.paths[0].steps[2]
-    assert (step.id, step.kind, step.title, step.minutes) == ("quiz:basics", "quiz", "基础测验", 10)
+    assert (step.id, step.kind, step.title, step.minutes) == ("quiz:basics", "quiz", "基础测验", 5)
 
 
 CASES = [

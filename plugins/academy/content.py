@@ -86,7 +86,7 @@ def check_course(
     quizzes, problems = load_quizzes(quiz_banks, model, pages.metas)
     pages.problems.extend(problems)
     shown = {key: shown for _, key, shown in files}
-    titles = {quiz.id: quiz.title for quiz in quizzes.values()}
+    titles = {quiz.id: (quiz.title, quiz.minutes) for quiz in quizzes.values()}
     context = PathContext(pages.metas, pages.headings, model.role_ids, titles, log_page)
     paths, problems = read_paths(pages.metas, context, lambda key: shown.get(key, key))
     pages.problems.extend(problems)

@@ -29,7 +29,7 @@ from .strict_yaml import Map
 
 STEP_KINDS = ("page", "quiz", "reflection")
 STEP_KEYS = {*STEP_KINDS, "minutes", "optional", "id", "title"}
-DEFAULT_MINUTES = {"quiz": 10, "reflection": 15}
+REFLECTION_MINUTES = 15
 
 
 @dataclass(frozen=True)
@@ -82,7 +82,7 @@ class PathContext:
     pages: Mapping[str, PageMeta]  # docs-relative source path -> front matter
     headings: Mapping[str, Mapping[str, str]]  # page -> {explicit heading id: heading text}
     roles: tuple[str, ...]
-    quizzes: Mapping[str, str]  # quiz id -> title
+    quizzes: Mapping[str, tuple[str, int]]  # quiz id -> (title, minutes)
     log_page: str  # docs-relative source path of the learning log page
 
 
@@ -186,7 +186,8 @@ def _read_step(check: Checker, item: object, line: int, context: PathContext) ->
             known = "、".join(sorted(context.quizzes)) or "（还没有测验）"
             check.problem(step_line, f"测验“{value}”不存在", f"可用的测验 id：{known}")
             return None
-        target, anchor, title, minutes = value, "", context.quizzes[value], DEFAULT_MINUTES["quiz"]
+        title, minutes = context.quizzes[value]
+        target, anchor = value, ""
         step_id = f"quiz:{value}"
     else:
         if not IDENTIFIER.match(value):
@@ -195,7 +196,7 @@ def _read_step(check: Checker, item: object, line: int, context: PathContext) ->
         if context.log_page not in context.pages:
             check.problem(step_line, f"反思步骤需要学习日志页面 {context.log_page}，但它不存在", "新建该页面，或在 mkdocs.yml 中设置 academy 插件的 learning_log_page。")
             return None
-        target, anchor, title, minutes = context.log_page, "", "学习日志：写下今天的反思", DEFAULT_MINUTES["reflection"]
+        target, anchor, title, minutes = context.log_page, "", "学习日志：写下今天的反思", REFLECTION_MINUTES
         step_id = f"reflection:{value}"
     if "minutes" in entry:
         minutes = _step_minutes(check, entry)

@@ -128,7 +128,8 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         if meta is not None:
             # Material prints titles unescaped in <title>, the header and the nav.
             page.meta = {**meta.data, "title": escape(meta.title)}
-            page.title = escape(meta.title)
+            if page.title == meta.title:  # not a title given in the nav
+                page.title = escape(meta.title)
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -240,7 +241,7 @@ def _quiz_page_source(quiz: Quiz, model: Model) -> str:
     front = {
         "title": title,
         "summary": escape(quiz.description or quiz.title),
-        "minutes": max(5, len(quiz.questions)),
+        "minutes": quiz.minutes,
         "roles": list(quiz.roles or model.role_ids),
         "spcm": dimensions,
     }

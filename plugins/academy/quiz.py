@@ -59,6 +59,11 @@ class Quiz:
     questions: tuple[Question, ...]
     source: str  # path shown to authors
 
+    @property
+    def minutes(self) -> int:
+        """Estimated time: half a minute per question, at least five minutes."""
+        return max(5, -(-len(self.questions) // 2))
+
     def question(self, question_id: str) -> Question | None:
         return next((q for q in self.questions if q.id == question_id), None)
 

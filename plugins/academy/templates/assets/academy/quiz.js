@@ -873,7 +873,7 @@
       var item = make("li", null, { class: "academy-result__gap" });
       item.appendChild(make("strong", gap.dimension));
       item.appendChild(document.createTextNode(
-        "：已达到 " + (gap.reached == null ? "无" : levelName(quiz, gap.reached)) + "，目标 " + levelName(quiz, gap.target)
+        (gap.reached == null ? "：尚未达到任何级别" : "：已达到 " + levelName(quiz, gap.reached)) + "，目标 " + levelName(quiz, gap.target)
       ));
       var cells = make("ul", null, { class: "academy-result__cells" });
       gap.cells.forEach(function (cell) {
@@ -921,7 +921,9 @@
     box.appendChild(facts);
     if (!score.target) box.appendChild(make("p", NO_ROLE, { class: "academy-result__no-role" }));
 
-    box.appendChild(resultTable(quiz, score, score.target));
+    var scroll = make("div", null, { class: "academy-result__scroll" });
+    scroll.appendChild(resultTable(quiz, score, score.target));
+    box.appendChild(scroll);
 
     var charts = make("div", null, { class: "academy-result__charts" });
     var radar = make("figure", null, { class: "academy-result__figure" });
