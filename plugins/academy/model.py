@@ -35,6 +35,7 @@ class Scoring:
     threshold: float = 0.6
     knowledge_weight: float = 0.6
     self_weight: float = 0.4
+    calibration_margin: float = 0.2
     scale: tuple[str, ...] = ("不符合", "基本不符合", "基本符合", "完全符合")
 
 
@@ -151,6 +152,7 @@ def _scoring(check: Checker, root: Map) -> Scoring:
     if entry is None:
         return Scoring()
     threshold = _fraction(check, entry, "threshold", Scoring.threshold)
+    margin = _fraction(check, entry, "calibration_margin", Scoring.calibration_margin)
     knowledge, self_rating = Scoring.knowledge_weight, Scoring.self_weight
     if "weights" in entry:
         weights = check.mapping(entry["weights"], "weights", required=("knowledge", "self"), line=entry.line_of("weights"))
@@ -166,7 +168,7 @@ def _scoring(check: Checker, root: Map) -> Scoring:
             check.problem(entry.line_of("scale"), f"scale 要写 4 个等级名称（1 到 4 分），现在是 {len(labels)} 个", "例如 [不符合, 基本不符合, 基本符合, 完全符合]")
         else:
             scale = tuple(labels)
-    return Scoring(threshold, knowledge, self_rating, scale)
+    return Scoring(threshold, knowledge, self_rating, margin, scale)
 
 
 def _indicators(

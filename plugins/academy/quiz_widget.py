@@ -37,6 +37,7 @@ def scoring_spec(quiz: Quiz, model: Model, questions: Sequence[Question] | None 
             "dimensions": list(model.dimensions),
             "threshold": model.scoring.threshold,
             "weights": {"knowledge": model.scoring.knowledge_weight, "self": model.scoring.self_weight},
+            "calibration_margin": model.scoring.calibration_margin,
         },
         "questions": specs,
     }

@@ -24,6 +24,11 @@ Rules (also in the author guide):
   passes; the first unassessed or failed level stops the ladder.
 - Overall is the lowest level reached over all dimensions; it is null when
   any dimension is unassessed or reaches no level.
+- Calibration, per dimension, compares the two kinds of evidence on the cells
+  that have both: when the mean self-rating exceeds the mean knowledge share
+  by at least `calibration_margin`, the self-image is too high ("high"); the
+  reverse is "low"; otherwise "ok"; null when no cell has both. It also gives
+  the level each source alone would reach (the same ladder on one source).
 Numbers in the output are rounded to 4 decimals (half up).
 """
 
@@ -81,6 +86,7 @@ def score_attempt(spec: dict[str, Any], responses: dict[str, Any], target: str |
     threshold = model["threshold"]
     weight_k = model["weights"]["knowledge"]
     weight_s = model["weights"]["self"]
+    margin = model.get("calibration_margin", 0.2)
 
     earned: dict[tuple[str, str], float] = {}
     possible: dict[tuple[str, str], float] = {}
@@ -137,6 +143,8 @@ def score_attempt(spec: dict[str, Any], responses: dict[str, Any], target: str |
     if all(assessed.values()) and all(reached[d] is not None for d in dimensions):
         overall = min((reached[d] for d in dimensions), key=lambda lv: levels.index(lv))  # type: ignore[arg-type]
 
+    calibration = {d: _calibration(cells[d], levels, threshold, margin) for d in dimensions}
+
     gaps = []
     if target in levels:
         goal = levels.index(target)
@@ -172,4 +180,37 @@ def score_attempt(spec: dict[str, Any], responses: dict[str, Any], target: str |
         "overall": overall,
         "target": target,
         "gaps": gaps,
+        "calibration": calibration,
+    }
+
+
+def _ladder(cells: dict[str, Any], levels: list[str], source: str, threshold: float) -> str | None:
+    top = None
+    for level in levels:
+        value = cells[level][source]
+        if value is None or value < threshold - EPSILON:
+            break
+        top = level
+    return top
+
+
+def _calibration(cells: dict[str, Any], levels: list[str], threshold: float, margin: float) -> dict[str, Any]:
+    both = [cells[lv] for lv in levels if cells[lv]["knowledge"] is not None and cells[lv]["self"] is not None]
+    flag = None
+    self_mean = knowledge_mean = None
+    if both:
+        self_mean = sum(c["self"] for c in both) / len(both)
+        knowledge_mean = sum(c["knowledge"] for c in both) / len(both)
+        if self_mean - knowledge_mean >= margin - EPSILON:
+            flag = "high"
+        elif knowledge_mean - self_mean >= margin - EPSILON:
+            flag = "low"
+        else:
+            flag = "ok"
+    return {
+        "self_level": _ladder(cells, levels, "self", threshold),
+        "knowledge_level": _ladder(cells, levels, "knowledge", threshold),
+        "self": None if self_mean is None else round4(self_mean),
+        "knowledge": None if knowledge_mean is None else round4(knowledge_mean),
+        "flag": flag,
     }
