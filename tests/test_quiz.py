@@ -295,3 +295,40 @@ def test_a_page_title_cannot_become_markup(tmp_path):
     parser = _Elements()
     parser.feed((tmp_path / "site" / "index.html").read_text(encoding="utf-8"))
     assert not [tag for tag, _ in parser.tags if tag == "img"]
+
+
+ASSESSED = BANK.replace("roles: [operator]", "roles: [operator]\nmode: assessed\nretake:\n  keep: last\n  wait_minutes: 30")
+
+
+def test_an_assessed_quiz_ships_no_key_and_no_explanation_anywhere_in_the_site(tmp_path):
+    project = project_with_quiz(tmp_path, ASSESSED)
+    build = run_build(project, tmp_path / "site")
+    assert build.returncode == 0, build.output
+    secrets = ["因为它正确", "甲和丙", "其实不对", "先发现再定级再处置"]
+    for path in (tmp_path / "site").rglob("*"):
+        if path.is_file() and path.suffix in {".html", ".js", ".json", ".css", ".xml", ".txt"}:
+            text = path.read_text(encoding="utf-8", errors="replace")
+            for secret in secrets:
+                assert secret not in text, (path, secret)
+    import html as html_lib
+    import re
+
+    page_html = (tmp_path / "site" / "quizzes" / "demo.html").read_text(encoding="utf-8")
+    spec = json.loads(html_lib.unescape(re.search(r'data-spec="([^"]*)"', page_html).group(1)))
+    assert all("answer" not in question for question in spec["questions"])
+    assert 'data-mode="assessed"' in page_html and 'data-keep="last"' in page_html and 'data-wait-minutes="30"' in page_html
+    assert "提交并下载答卷" in page_html
+
+
+@pytest.mark.parametrize(
+    "retake, expected",
+    [
+        ("retake:\n  keep: worst", "keep 只能是 best、last、first 或 average"),
+        ("retake:\n  wait_minutes: 一小时", "wait_minutes 必须是 0 到 10080 之间的整数"),
+        ("retake:\n  tries: 3", "retake中有不认识的项“tries”"),
+        ("mode: exam", "mode 只能是 practice（练习）或 assessed（考核）"),
+    ],
+)
+def test_mode_and_retake_policy_mistakes(tmp_path, retake, expected):
+    found = problems(tmp_path, BANK.replace("roles: [operator]", "roles: [operator]\n" + retake))
+    assert any(expected in m for m in found), found

@@ -100,3 +100,48 @@ def test_one_bad_file_does_not_stop_the_others(project, tmp_path):
     result = score(project, bad, exported(tmp_path))
     assert result.returncode == 1
     assert "拒绝" in result.stdout and "一致  " in result.stdout
+
+
+def response_file(tmp_path: Path, answers: dict, checksum: str | None = None) -> Path:
+    from academy.results import answers_checksum
+
+    data = {
+        "format": "academy-response",
+        "schema": 1,
+        "site": "test",
+        "quiz": {"id": "demo", "version": 2},
+        "trainee": {"name": "李四"},
+        "role": "operator",
+        "started": "2026-11-24T09:00:00.000Z",
+        "submitted": "2026-11-24T09:10:00.000Z",
+        "answers": answers,
+        "checksum": checksum or answers_checksum("demo", 2, answers),
+    }
+    path = tmp_path / "response.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_an_assessed_response_file_is_graded_from_the_repository_keys(project, tmp_path):
+    answers = {"pick-one": 0, "pick-many": [0, 2], "yes-no": False, "order": [0, 1, 2], "rate": [4, 4]}
+    result = score(project, response_file(tmp_path, answers))
+    assert result.returncode == 0, result.stdout
+    assert "评分" in result.stdout and "李四" in result.stdout and "知识题 5/5（100%）" in result.stdout
+
+
+def test_a_response_changed_after_the_receipt_is_flagged(project, tmp_path):
+    answers = {"pick-one": 0}
+    result = score(project, response_file(tmp_path, answers, checksum="00000000"))
+    assert result.returncode == 1
+    assert "答卷校验码与作答内容不符" in result.stdout
+
+
+def test_checksum_is_fnv1a_of_the_canonical_answers():
+    from academy.results import answers_checksum
+
+    # FNV-1a 32-bit of '["q",1,[["a",true]]]', computed independently:
+    value = 0x811C9DC5
+    for byte in b'["q",1,[["a",true]]]':
+        value = ((value ^ byte) * 16777619) % 2**32
+    assert answers_checksum("q", 1, {"a": True}) == f"{value:08x}"
+    assert answers_checksum("q", 1, {"b": 1, "a": 2}) == answers_checksum("q", 1, {"a": 2, "b": 1})

@@ -21,7 +21,9 @@ from .strict_yaml import Map, load_yaml
 TYPES = ("single", "multiple", "truefalse", "ordering", "rating")
 KNOWLEDGE = ("single", "multiple", "truefalse", "ordering")
 TYPE_LABEL = {"single": "单选题", "multiple": "多选题", "truefalse": "判断题", "ordering": "排序题", "rating": "自评"}
-QUIZ_KEYS = {"id", "version", "title", "description", "roles", "shuffle", "questions"}
+QUIZ_KEYS = {"id", "version", "title", "description", "roles", "shuffle", "mode", "retake", "questions"}
+MODES = ("practice", "assessed")
+KEEP = ("best", "last", "first", "average")
 QUESTION_KEYS = {
     "id", "type", "dimension", "level", "points", "prompt", "options", "answer", "items", "explanation", "refs",
 }
@@ -58,6 +60,9 @@ class Quiz:
     shuffle: bool
     questions: tuple[Question, ...]
     source: str  # path shown to authors
+    mode: str = "practice"  # assessed: shipped without keys, graded by the trainer
+    keep: str = "best"  # which attempt counts: best | last | first | average
+    wait_minutes: int = 0  # advisory pause between practice attempts
 
     @property
     def minutes(self) -> int:
@@ -120,6 +125,11 @@ def _read_quiz(check: Checker, data: object, stem: str, model: Model, pages: Map
     if not isinstance(shuffle, bool):
         check.problem(root.line_of("shuffle"), f"shuffle 只能写 true 或 false，现在是“{shuffle}”", "打乱题目和选项写 `shuffle: true`。")
         shuffle = False
+    mode = check.text(root, "mode", optional=True) or "practice"
+    if mode not in MODES:
+        check.problem(root.line_of("mode"), f"mode 只能是 practice（练习）或 assessed（考核），现在是“{mode}”", "练习模式在浏览器里评分；考核模式不在页面中放答案，由培训师用 academy score 评分。")
+        mode = "practice"
+    keep, wait = _retake(check, root)
     questions = []
     for item, line in check.items(root, "questions"):
         question = _read_question(check, item, line, model, pages)
@@ -127,8 +137,26 @@ def _read_quiz(check: Checker, data: object, stem: str, model: Model, pages: Map
             questions.append(question)
     return Quiz(
         quiz_id, version, check.text(root, "title") or "", check.text(root, "description", optional=True) or "",
-        tuple(roles), shuffle, tuple(questions), check.path,
+        tuple(roles), shuffle, tuple(questions), check.path, mode, keep, wait,
     )
+
+
+def _retake(check: Checker, root: Map) -> tuple[str, int]:
+    if "retake" not in root:
+        return "best", 0
+    entry = check.mapping(root["retake"], "retake", line=root.line_of("retake"))
+    if entry is None:
+        return "best", 0
+    _unknown(check, entry, {"keep", "wait_minutes"}, "retake")
+    keep = check.text(entry, "keep", optional=True) or "best"
+    if keep not in KEEP:
+        check.problem(entry.line_of("keep"), f"keep 只能是 best、last、first 或 average，现在是“{keep}”", "best：最好的一次；last：最后一次；first：第一次；average：各次平均。")
+        keep = "best"
+    wait = entry.get("wait_minutes", 0)
+    if isinstance(wait, bool) or not isinstance(wait, int) or not 0 <= wait <= 10080:
+        check.problem(entry.line_of("wait_minutes"), f"wait_minutes 必须是 0 到 10080 之间的整数（分钟），现在是“{wait}”", "例如 `wait_minutes: 60`；0 表示不用等待。")
+        wait = 0
+    return keep, wait
 
 
 def _read_question(check: Checker, item: object, line: int, model: Model, pages: Mapping[str, object]) -> Question | None:

@@ -20,8 +20,13 @@ from .widgets import NOTICE, attrs
 Link = dict[str, str]  # {"href", "title"}
 
 
-def scoring_spec(quiz: Quiz, model: Model, questions: Sequence[Question] | None = None) -> dict:
-    """The input of the ladder scoring (scoring.py / scoring.js) for this quiz."""
+def scoring_spec(
+    quiz: Quiz, model: Model, questions: Sequence[Question] | None = None, keys: bool = True
+) -> dict:
+    """The input of the ladder scoring (scoring.py / scoring.js) for this quiz.
+
+    Without `keys` (assessed quizzes in the page) the answers are left out.
+    """
     specs = []
     for question in questions if questions is not None else quiz.questions:
         spec: dict = {"id": question.id, "type": question.type, "dimension": question.dimension, "level": question.level}
@@ -29,7 +34,8 @@ def scoring_spec(quiz: Quiz, model: Model, questions: Sequence[Question] | None 
             spec["indicators"] = len(model.indicators_of(question.dimension, question.level))
         else:
             spec["points"] = question.points
-            spec["answer"] = question.truth if question.type == "truefalse" else list(question.answer)
+            if keys:
+                spec["answer"] = question.truth if question.type == "truefalse" else list(question.answer)
         specs.append(spec)
     return {
         "model": {
@@ -72,7 +78,10 @@ class QuizRenderer:
     ) -> str:
         questions = [only] if only else list(quiz.questions)
         key = f"{quiz.id}-{only.id}" if only else quiz.id
-        fieldsets = "".join(self._question(key, number, q, refs(q)) for number, q in enumerate(questions, 1))
+        assessed = quiz.mode == "assessed"
+        fieldsets = "".join(
+            self._question(key, number, q, refs(q), feedback=not assessed) for number, q in enumerate(questions, 1)
+        )
         roles = {r.id: {"name": r.name, "target": r.target} for r in self.model.roles}
         section = attrs(
             class_="academy-quiz",
@@ -84,11 +93,14 @@ class QuizRenderer:
             data_shuffle="true" if quiz.shuffle and not only else "false",
             data_embedded="true" if only else "false",
             data_build=self.build,
-            data_spec=_json(scoring_spec(quiz, self.model, questions)),
+            data_mode=quiz.mode,
+            data_keep=quiz.keep,
+            data_wait_minutes=quiz.wait_minutes,
+            data_spec=_json(scoring_spec(quiz, self.model, questions, keys=not assessed)),
             data_levels=_json([{"id": lv.id, "name": lv.name} for lv in self.model.levels]),
             data_groups=_json([{"name": name, "dimensions": list(dims)} for name, dims in self.model.groups]),
             data_roles=_json(roles),
-            data_review=_json(review),
+            data_review=_json({} if assessed else review),
         )
         name = (
             ""
@@ -96,7 +108,7 @@ class QuizRenderer:
             else f'<p class="academy-quiz__name"><label for="academy-name-{escape(key)}">你的姓名（导出结果时使用，可不填）</label> '
             f'<input id="academy-name-{escape(key)}" name="trainee" autocomplete="name"></p>'
         )
-        submit = "检查答案" if only else "提交答案"
+        submit = "检查答案" if only else "提交答案" if not assessed else "提交并下载答卷"
         return (
             f"<section {section} data-search-exclude>"
             f'<form class="academy-quiz__form" data-academy-quiz-form novalidate>{fieldsets}{name}'
@@ -107,7 +119,7 @@ class QuizRenderer:
             f"{NOTICE}</section>"
         )
 
-    def _question(self, key: str, number: int, question: Question, links: list[Link]) -> str:
+    def _question(self, key: str, number: int, question: Question, links: list[Link], feedback: bool = True) -> str:
         base = f"academy-{key}-{question.id}"
         prompt_id = f"academy-q-{key}-{question.id}-prompt"
         head = (
@@ -131,6 +143,8 @@ class QuizRenderer:
                 for index in scrambled(len(question.options), f"{key}/{question.id}")
             )
             body = f'<ol class="academy-q__order" data-academy-order aria-describedby="{escape(prompt_id)}">{items}</ol>'
+        if not feedback:  # assessed: neither explanation nor review links reveal the key
+            return head + prompt + body + "</fieldset>"
         ref_items = "".join(f'<li><a href="{escape(link["href"])}">复习：{escape(link["title"])}</a></li>' for link in links)
         feedback = (
             '<div class="academy-q__feedback" data-academy-feedback hidden>'

@@ -1,9 +1,13 @@
 """Exported result files: read them defensively and re-score them.
 
-A result file is what a trainee downloads after a quiz:
+A result file is what a trainee downloads after a practice quiz:
 {"format": "academy-result", "schema": 1, "site": build id,
  "quiz": {"id", "version"}, "trainee": {"name"}, "role", "started", "submitted",
  "answers": {question id: response}, "score": {…scoring output…}}
+
+A response file comes from an assessed quiz, whose page has no answer key:
+the same fields with "format": "academy-response", no "score", and
+"checksum": answers_checksum(...) — the short code on the trainee's printed receipt.
 """
 
 from __future__ import annotations
@@ -21,7 +25,21 @@ from .scoring import score_attempt
 
 MAX_BYTES = 5 * 1024 * 1024
 FORMAT = "academy-result"
+RESPONSE_FORMAT = "academy-response"
 SCHEMA = 1
+
+
+def answers_checksum(quiz_id: str, version: int, answers: dict[str, Any]) -> str:
+    """FNV-1a (32 bit) of the canonical answers, as 8 hex digits; the browser computes the same."""
+    canonical = json.dumps(
+        [quiz_id, version, [[key, answers[key]] for key in sorted(answers)]],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+    value = 0x811C9DC5
+    for byte in canonical.encode("utf-8"):
+        value = ((value ^ byte) * 0x01000193) & 0xFFFFFFFF
+    return f"{value:08x}"
 
 
 @dataclass(frozen=True)
@@ -31,11 +49,16 @@ class Rescored:
     trainee: str
     role: str | None
     answers: dict[str, Any]
-    claimed: Any
+    claimed: Any  # the score in the file; None for a response file
     score: dict[str, Any]
+    submitted: str = ""
+    is_response: bool = False
+    checksum_ok: bool = True
 
     @property
     def matches(self) -> bool:
+        if self.is_response:
+            return self.checksum_ok
         return _canonical(self.claimed) == _canonical(self.score)
 
     def differences(self) -> list[str]:
@@ -75,8 +98,9 @@ def rescore_file(path: Path, shown: str, quizzes: dict[str, Quiz], model: Model)
         return reject(f"不是有效的 JSON（{error.msg}），文件可能被截断或修改过", line=error.lineno)
     except RecursionError:
         return reject("JSON 嵌套过深，不是测验结果文件")
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
+    if not isinstance(data, dict) or data.get("format") not in (FORMAT, RESPONSE_FORMAT):
         return reject("不是测验结果文件（缺少 \"format\": \"academy-result\"）", "请使用学员在测验页面点击“导出结果”得到的文件。")
+    is_response = data["format"] == RESPONSE_FORMAT
     if data.get("schema") != SCHEMA:
         return reject(f"结果文件格式版本 {data.get('schema')!r} 不受支持（本工具支持 {SCHEMA}）")
     quiz_info = data.get("quiz")
@@ -99,5 +123,14 @@ def rescore_file(path: Path, shown: str, quizzes: dict[str, Quiz], model: Model)
         return reject(f"结果中的角色“{role}”不在能力模型中")
     trainee = data.get("trainee")
     name = trainee.get("name") if isinstance(trainee, dict) and isinstance(trainee.get("name"), str) else ""
+    if len(answers) > 10 * len(quiz.questions) + 10:
+        return reject("作答记录中的题目数量远多于测验本身，文件可能被篡改")
     score = score_attempt(scoring_spec(quiz, model), answers, model_role.target if model_role else None)
-    return Rescored(shown, quiz, name[:200], role, answers, data.get("score"), score)
+    submitted = data.get("submitted") if isinstance(data.get("submitted"), str) else ""
+    checksum_ok = True
+    if is_response:
+        checksum_ok = data.get("checksum") == answers_checksum(quiz.id, quiz.version, answers)
+    return Rescored(
+        shown, quiz, name[:200], role, answers, None if is_response else data.get("score"), score,
+        submitted[:40], is_response, checksum_ok,
+    )

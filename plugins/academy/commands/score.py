@@ -38,7 +38,13 @@ def run(args: argparse.Namespace) -> int:
             f"{outcome.trainee or '（未填姓名）'}，测验 {outcome.quiz.id} 第 {outcome.quiz.version} 版，"
             f"知识题 {knowledge['earned']:g}/{knowledge['possible']:g}（{share}），综合级别：{overall}"
         )
-        if outcome.matches:
+        if outcome.is_response:
+            if outcome.checksum_ok:
+                print(f"评分  {path}: {summary}")
+            else:
+                status = FINDINGS
+                print(f"评分  {path}: {summary}\n    注意：答卷校验码与作答内容不符，答卷在提交后可能被修改过。")
+        elif outcome.matches:
             print(f"一致  {path}: {summary}")
         else:
             status = FINDINGS
