@@ -332,3 +332,24 @@ def test_an_assessed_quiz_ships_no_key_and_no_explanation_anywhere_in_the_site(t
 def test_mode_and_retake_policy_mistakes(tmp_path, retake, expected):
     found = problems(tmp_path, BANK.replace("roles: [operator]", "roles: [operator]\n" + retake))
     assert any(expected in m for m in found), found
+
+
+def test_the_author_guide_examples_for_quizzes_load(tmp_path):
+    """The guide's quiz example and assessed-mode example are valid banks."""
+    import re
+
+    guide = (ROOT / "content" / "guide" / "index.md").read_text(encoding="utf-8")
+    section = guide[guide.index("{#quizzes}") :]
+    blocks = re.findall(r"```yaml\n(.*?)```", section, re.S)
+    example = next(b for b in blocks if b.startswith("id: soc-intro"))
+    assessed = next(b for b in blocks if "mode: assessed" in b)
+    pages = {"soc/mission.md": object()}
+    (tmp_path / "soc-intro.yml").write_text(example, encoding="utf-8")
+    quizzes, found = load_quizzes([(tmp_path / "soc-intro.yml", "soc-intro.yml")], MODEL, pages)
+    assert found == [] and quizzes["soc-intro"].questions[0].answer == (0,)
+    question = example[example.index("  - id: mission-tools") :]
+    (tmp_path / "soc-final.yml").write_text(assessed.replace("questions: []", "questions:\n" + question), encoding="utf-8")
+    quizzes, found = load_quizzes([(tmp_path / "soc-final.yml", "soc-final.yml")], MODEL, pages)
+    assert found == []
+    final = quizzes["soc-final"]
+    assert (final.mode, final.keep, final.wait_minutes) == ("assessed", "best", 60)
