@@ -9,6 +9,9 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 # `make site SITE_URL=http://host/path/` sets the address the site is served at.
 export SITE_URL
+# Reproducible builds: dates in the output come from the last commit, not the clock.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
+export SOURCE_DATE_EPOCH
 
 .PHONY: site serve test check vendor clean
 
