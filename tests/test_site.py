@@ -183,3 +183,18 @@ def test_page_left_out_of_nav_fails_the_build(tmp_path: Path):
     build = run_build(project, tmp_path / "site")
     assert build.returncode != 0
     assert "b.md" in build.output
+
+
+def test_lychee_finds_no_broken_link_or_fragment(built_site):
+    import subprocess
+    import sys
+
+    lychee = Path(sys.executable).parent / "lychee"
+    result = subprocess.run(
+        [str(lychee), "--offline", "--include-fragments", "--no-progress", "--root-dir", str(built_site.site), str(built_site.site)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert " 0 Errors" in result.stdout + result.stderr
