@@ -2,33 +2,14 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import Build
-
 pytestmark = pytest.mark.browser
 
 LOCAL_SCHEMES = ("data:", "blob:", "about:")
-
-
-@pytest.fixture(scope="module")
-def http_root(built_site: Build, site_port: int) -> Iterator[str]:
-    handler = functools.partial(
-        http.server.SimpleHTTPRequestHandler, directory=str(built_site.site)
-    )
-    handler.log_message = lambda *args: None  # type: ignore[method-assign]
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", site_port), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
 
 
 def site_pages(site: Path) -> list[str]:

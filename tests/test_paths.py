@@ -249,7 +249,7 @@ def test_pages_in_a_path_get_the_path_bar_and_others_get_nothing(tmp_path):
 
 
 def test_widget_text_is_kept_out_of_the_search_index(tmp_path):
-    build = build_with_path(tmp_path, GOOD_PATH)
+    assert build_with_path(tmp_path, GOOD_PATH).returncode == 0
     index = (tmp_path / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "标记为已完成" not in index
 

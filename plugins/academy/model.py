@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .problems import Problem, ProblemsFound
 from .schema import Checker
-from .strict_yaml import load_yaml
+from .strict_yaml import Map, load_yaml
 
 
 @dataclass(frozen=True)

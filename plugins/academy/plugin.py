@@ -39,6 +39,7 @@ log = get_plugin_logger(__name__)
 
 TEMPLATES = Path(__file__).parent / "templates"
 FILE_PROTOCOL_FIX = "assets/academy/file-protocol.js"
+STORAGE_GUARD = "assets/academy/storage-guard.js"
 SEARCH_WORKER_SHIM = "assets/vendor/iframe-worker/shim.js"
 DIAGRAM_RENDERER = "assets/vendor/mermaid/mermaid.min.js"
 DIAGRAM_SETUP = "assets/academy/diagrams.js"
@@ -78,8 +79,9 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         logging.getLogger("jieba").setLevel(logging.WARNING)
         config.theme.dirs.append(str(TEMPLATES))
         polyfills = config.extra.setdefault("polyfills", [])
-        if FILE_PROTOCOL_FIX not in polyfills:
-            polyfills.append(FILE_PROTOCOL_FIX)
+        for polyfill in (STORAGE_GUARD, FILE_PROTOCOL_FIX):
+            if polyfill not in polyfills:
+                polyfills.append(polyfill)
         scripts = list(SCRIPTS)
         if self.config.vendored_assets:
             if SEARCH_WORKER_SHIM not in polyfills:

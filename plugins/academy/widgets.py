@@ -174,7 +174,7 @@ def render_dashboard(
             f"<li {_step_data(step, step_href(step, url_for, quiz_page))}></li>" for step in path.steps
         )
         sections.append(
-            f'<section class="academy-dash-path" {attrs(data_path=path.role, data_role=path.role, data_title=path.title, data_href=href)}>'
+            f'<section class="academy-dash-path" {attrs(data_path=path.role, data_role=path.role, data_role_name=role.name, data_title=path.title, data_href=href)}>'
             f'<h2><a href="{escape(href)}">{escape(path.title)}</a></h2>'
             f'<progress max="{len(path.steps)}" value="0" data-academy-progress aria-label="{escape(path.title)} 进度">0/{len(path.steps)}</progress>'
             '<p data-academy-progress-text aria-live="polite"></p>'

@@ -82,7 +82,10 @@
 
   function localStore() {
     try {
-      return window.localStorage || null;
+      const storage = window.localStorage || null;
+      // storage-guard.js stands in (in memory) for storage that is disabled
+      if (storage && storage.getItem("academy:storage-unavailable") === "1") return null;
+      return storage;
     } catch (error) {
       return null; // disabled storage throws on access
     }
