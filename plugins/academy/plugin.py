@@ -43,8 +43,13 @@ STORAGE_GUARD = "assets/academy/storage-guard.js"
 SEARCH_WORKER_SHIM = "assets/vendor/iframe-worker/shim.js"
 DIAGRAM_RENDERER = "assets/vendor/mermaid/mermaid.min.js"
 DIAGRAM_SETUP = "assets/academy/diagrams.js"
-SCRIPTS = ["assets/academy/academy.js", "assets/academy/scoring.js", "assets/academy/quiz.js"]
-STYLESHEETS = ["assets/academy/academy.css", "assets/academy/quiz.css"]
+SCRIPTS = [
+    "assets/academy/a11y.js",
+    "assets/academy/academy.js",
+    "assets/academy/scoring.js",
+    "assets/academy/quiz.js",
+]
+STYLESHEETS = ["assets/academy/a11y.css", "assets/academy/academy.css", "assets/academy/quiz.css"]
 QUIZ_FOLDER = "quizzes"  # where generated quiz pages live in the site
 HTML_ID = re.compile(r'\sid="([^"]+)"')
 
