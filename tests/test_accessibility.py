@@ -53,6 +53,8 @@ def test_search_dialog_open_has_no_serious_violations(chromium, http_root, schem
     box.fill("重大故障")
     box.press("End")
     tab.wait_for_selector(".md-search-result__item", timeout=15000)
+    tab.wait_for_function("document.querySelector('.md-search-result__meta').textContent.includes('符合条件')")
+    tab.wait_for_timeout(500)  # let the result list settle before auditing it
     found = violations(tab)
     context.close()
     assert found == []

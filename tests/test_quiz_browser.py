@@ -48,13 +48,6 @@ def serve(directory: Path, port: int = 0):
     return server
 
 
-@pytest.fixture(scope="module")
-def http_root(built_site: Build, site_port: int) -> Iterator[str]:
-    server = serve(built_site.site, site_port)
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-
-
 @pytest.fixture
 def tab(chromium) -> Iterator[Page]:
     context = chromium.new_context(accept_downloads=True)
@@ -366,7 +359,8 @@ def test_quiz_mounts_after_instant_navigation(tab, http_root, built_site):
     # away and back again, still without a reload: mounted once, the result restored
     tab.locator("a.md-footer__link--prev").click()
     tab.wait_for_url("**/" + before)
-    tab.go_forward()
+    tab.wait_for_selector(f'a.md-footer__link--next[href$="{QUIZ}"]')
+    tab.locator("a.md-footer__link--next").click()
     tab.wait_for_url("**/" + QUIZ)
     tab.wait_for_selector(MOUNTED)
     assert tab.evaluate("window.__stayed === true")
@@ -520,10 +514,10 @@ def hostile_site(tmp_path_factory) -> Build:
     return build
 
 
-def assert_harmless(tab: Page) -> None:
+def assert_harmless(tab: Page, scope: str = MOUNTED) -> None:
     assert tab.evaluate("window.__pwned") is None
-    assert tab.locator("article img, article script, article iframe, [onerror]").count() == 0
-    hrefs = tab.locator("article a[href]").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert tab.locator(f"{scope} :is(img, script, iframe), [onerror]").count() == 0
+    hrefs = tab.locator(f"{scope} a[href]").evaluate_all("links => links.map(a => a.getAttribute('href'))")
     assert not [href for href in hrefs if href.strip().lower().startswith("javascript:")]
 
 
@@ -570,6 +564,36 @@ def test_hostile_quiz_text_never_runs(tab, hostile_site, where):
         assert check.locator("[data-academy-history]").inner_text() == ""
         assert_harmless(tab)
         assert tab.errors == []
+
+        # The quiz page around the widget: title and description, rendered by the plugin.
+        tab.goto(root + "quizzes/hostile.html")
+        tab.wait_for_selector(MOUNTED)
+        assert_harmless(tab, "article")
     finally:
         if where == "http":
             server.shutdown()
+            server.server_close()
+
+
+def test_self_assessment_rates_indicators_and_scores_like_python(tab, http_root):
+    choose_role(tab, http_root, "team-lead")
+    quiz = open_quiz(tab, http_root + "quizzes/spcm-self.html")
+    spec = data_of(quiz, "spec")
+    assert "rating" in {q["type"] for q in spec["questions"]}
+    rating = quiz.locator(".academy-q__rating").first
+    assert rating.get_attribute("role") == "radiogroup"
+    assert rating.locator("input").count() == 4 and rating.locator("label").count() == 4
+    answer(tab, quiz, {})  # knowledge all right, 基本符合 (3) everywhere: 2/3 ≥ the threshold
+    quiz.locator("button[type=submit]").click()
+    result = quiz.locator("[data-academy-result]")
+    expect(result).to_contain_text("（100%）")
+    # knowledge 100% against a self-rating of 2/3: the self-image is too low
+    expect(result.locator(".academy-result__calibration")).to_contain_text("自评偏低（自评 66.7%，知识题 100%）")
+    expect(result.locator(".academy-result__overall")).to_have_text("综合级别：SOC-管理三级")
+    expect(result.locator("table.academy-result__table")).to_contain_text("运营岗位 66.7%")
+    expect(result).to_contain_text("各维度均已达到目标级别 SOC-管理一级")
+    attempt = stored(tab, quiz)["results"]["spcm-self@1"]["attempts"][0]
+    ratings = [attempt["answers"][q["id"]] for q in spec["questions"] if q["type"] == "rating"]
+    assert all(set(values) == {3} for values in ratings)
+    assert same_json(attempt["score"], python_score(quiz, attempt["answers"], "team-lead"))
+    assert tab.errors == []

@@ -145,3 +145,15 @@ def test_checksum_is_fnv1a_of_the_canonical_answers():
         value = ((value ^ byte) * 16777619) % 2**32
     assert answers_checksum("q", 1, {"a": True}) == f"{value:08x}"
     assert answers_checksum("q", 1, {"b": 1, "a": 2}) == answers_checksum("q", 1, {"a": 2, "b": 1})
+
+
+def test_whole_numbers_written_by_a_browser_still_match(project, tmp_path):
+    path = exported(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    data = json.loads(text)
+    # JSON.stringify writes 1.0 as 1 and 0.0 as 0
+    data["score"]["knowledge"]["possible"] = int(data["score"]["knowledge"]["possible"])
+    data["score"]["questions"]["pick-one"]["possible"] = 1
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    result = score(project, path)
+    assert result.returncode == 0, result.stdout

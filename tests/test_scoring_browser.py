@@ -86,8 +86,8 @@ def test_round4_rounds_half_up_like_python(scoring_page):
 
 
 def random_case(generator: random.Random) -> tuple[dict, dict, str | None]:
-    levels = ["l1", "l2", "l3", "l4"]
-    dimensions = ["A", "B", "C"]
+    levels = ["l1", "l2", "l3"]
+    dimensions = ["A", "B"]
     weights = generator.choice([(0.6, 0.4), (0.5, 0.5), (0.7, 0.3), (1, 2)])
     model = {
         "levels": levels,
@@ -95,6 +95,8 @@ def random_case(generator: random.Random) -> tuple[dict, dict, str | None]:
         "threshold": generator.choice([0.6, 0.5, 0.75, 2 / 3]),
         "weights": {"knowledge": weights[0], "self": weights[1]},
     }
+    if generator.random() < 0.7:
+        model["calibration_margin"] = generator.choice([0.2, 0.1, 0.25, 1 / 3])
     questions, responses = [], {}
     for number in range(generator.randint(1, 14)):
         kind = generator.choice(["single", "multiple", "truefalse", "ordering", "rating"])

@@ -17,6 +17,10 @@ OK, FINDINGS, USAGE = 0, 1, 2
 COMMANDS = (
     ("check", "check"),
     ("score", "score"),
+    ("new", "new"),
+    ("report", "report"),
+    ("publish", "publish"),
+    ("search", "search"),
 )
 
 
@@ -49,6 +53,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("已中断。", file=sys.stderr)
         return USAGE
+    except BrokenPipeError:  # output piped into `head` and the like
+        sys.stderr.close()
+        return OK
 
 
 if __name__ == "__main__":

@@ -31,3 +31,25 @@ class AcademyConfig(base.Config):
     site_id = c.Optional(c.Type(str))
     """Key under which trainees' browsers keep their progress; by default derived
     from site_name. Set it before renaming the site, or progress starts afresh."""
+
+    # Search (issue 6): see search/README.md
+    search_terms = c.Type(str, default="search")
+    """Folder (relative to mkdocs.yml) with the trainers' jieba dictionary
+    (dictionary.txt) and synonym list (synonyms.yml); missing files mean none."""
+
+    search_index = c.Type(str, default=".academy/search-index")
+    """Where the Whoosh index behind `academy search` and related reading lives
+    (relative to mkdocs.yml, outside site_dir); updated incrementally."""
+
+    improve_search = c.Type(bool, default=True)
+    """Re-segment Material's search index with the dictionary and add a hidden
+    field of sub-words and synonyms, so the site's search box finds them."""
+
+    related_reading = c.Type(int, default=4)
+    """How many sections a page's 相关阅读 list shows; 0 turns the lists off."""
+
+    related_exclude = c.ListOfItems(c.Type(str), default=["index.md", "paths/*", "me.md"])
+    """Pages (fnmatch patterns) that neither show nor appear in related reading."""
+
+    review_suggestions = c.Type(int, default=3)
+    """How many review links a knowledge question without `refs` suggests; 0 for none."""

@@ -41,7 +41,14 @@ def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[Cell]])
             writer.writerow([safe_cell(cell) for cell in header])
             for row in rows:
                 writer.writerow([safe_cell(cell) for cell in row])
+        os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

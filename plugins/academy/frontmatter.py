@@ -27,6 +27,8 @@ class PageMeta:
     roles: tuple[str, ...]
     spcm: tuple[str, ...]
     data: Map  # everything the author wrote, for later checks
+    related: bool | tuple[str, ...] = True  # 相关阅读: computed (True), off (False) or pinned pages
+    related_lines: tuple[int, ...] = ()  # line of each pinned page
 
 
 def split_front_matter(text: str, path: str) -> tuple[str | None, str]:
@@ -69,9 +71,10 @@ def read_page_meta(text: str, path: str, model: Model) -> PageMeta:
     minutes = _minutes(check, meta)
     roles = _choices(check, meta, "roles", model.role_ids, "角色")
     spcm = _choices(check, meta, "spcm", model.dimensions, "SPCM 维度")
+    related, related_lines = _related(check, meta)
     if check.problems:
         raise ProblemsFound(check.problems)
-    return PageMeta(title, summary, minutes, roles, spcm, meta)
+    return PageMeta(title, summary, minutes, roles, spcm, meta, related, related_lines)
 
 
 def _minutes(check: Checker, meta: Map) -> int:
@@ -86,6 +89,34 @@ def _minutes(check: Checker, meta: Map) -> int:
         )
         return 0
     return value
+
+
+_RELATED_TARGET = re.compile(r"^[^\s#]+\.md(?:#[\w-]+)?$")
+
+
+def _related(check: Checker, meta: Map) -> tuple[bool | tuple[str, ...], tuple[int, ...]]:
+    """`related: false` turns 相关阅读 off; a list pins its pages (`page.md` or `page.md#id`)."""
+    if "related" not in meta:
+        return True, ()
+    value = meta.get("related")
+    if isinstance(value, bool):
+        return value, ()
+    hint = "写 `related: false` 关闭相关阅读，或列出页面：`related: [soc/norms.md, soc/spcm.md#levels]`。"
+    if not isinstance(value, list):
+        check.problem(meta.line_of("related"), f"related（相关阅读）应当是 false 或页面列表，现在是“{value}”", hint)
+        return True, ()
+    targets: list[str] = []
+    lines: list[int] = []
+    for item, line in check.items(meta, "related"):
+        target = item.strip() if isinstance(item, str) else ""
+        if not _RELATED_TARGET.match(target):
+            check.problem(line, f"related 中的“{item}”不是页面路径", hint)
+        elif target in targets:
+            check.problem(line, f"related 中的页面“{target}”重复", "每个页面只写一次。")
+        else:
+            targets.append(target)
+            lines.append(line)
+    return tuple(targets), tuple(lines)
 
 
 def _choices(check: Checker, meta: Map, key: str, allowed: tuple[str, ...], what: str) -> tuple[str, ...]:

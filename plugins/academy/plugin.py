@@ -27,6 +27,7 @@ from .quiz import Question, Quiz, check_quiz_refs, quiz_files
 from .quiz_widget import QuizRenderer
 from .widgets import UrlFor
 from .problems import Problem, ProblemsFound, format_all
+from .search.hooks import SearchHooks
 from .widgets import (
     render_dashboard,
     render_learning_log,
@@ -64,6 +65,8 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         self.shown: dict[str, str] = {}
         self.build = ""
         self.quizzes: QuizRenderer | None = None
+        self.search: SearchHooks | None = None
+        self._files: Files | None = None
 
     # Runs before Material's offline plugin, which adds a CDN copy of the
     # iframe-worker shim unless a local one is already listed.
@@ -110,10 +113,17 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             if file.abs_src_path
         ]
         self.shown = {key: shown for _, key, shown in sources}
+        self._files = files
         model_file = Path(self.config.model)
         banks = [(bank, _shown(str(bank), config)) for bank in quiz_files(model_file.parent, model_file)]
         self.course = check_course(sources, self.model, self.config.learning_log_page, banks)
         _fail_on(self.course.problems, "处错误，请修改后重新构建")
+        try:  # search vocabulary, Whoosh index for related reading (academy.search)
+            base = Path(config.config_file_path or ".").resolve().parent
+            self.search = SearchHooks.start(self.config, base, Path(config.docs_dir), self.course,
+                                            config.markdown_extensions, config.mdx_configs, lambda key: self.shown.get(key, key))
+        except ProblemsFound as found:
+            _fail_on(found.problems, "处错误，请修改后重新构建")
         self.build = _build_id([model_file, *(bank for bank, _ in banks)])
         self.quizzes = QuizRenderer(self.model, self.site, self.build)
         self.paths = {path.role: path for path in self.course.paths}
@@ -199,7 +209,24 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         return env
 
     def _ref_links(self, question: Question, url_for: UrlFor) -> list[dict[str, str]]:
-        return [{"href": url_for(page, anchor), "title": self._ref_title(page, anchor)} for page, anchor, _ in question.refs]
+        links = [{"href": url_for(page, anchor), "title": self._ref_title(page, anchor)} for page, anchor, _ in question.refs]
+        return links or (self.search.review_links(question, url_for) if self.search else [])
+
+    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        """Append 相关阅读 (related reading); runs before Material's search indexes the page."""
+        if self.search is not None and page.content is not None:
+            def url_for(src: str, anchor: str) -> str:
+                file = self._files.get_file_from_path(src) if self._files else None
+                url = get_relative_url(file.url, page.url) if file else src
+                return f"{url}#{anchor}" if anchor else url
+
+            page.content += self.search.related_html(page.file.src_uri, url_for)
+        return context
+
+    @event_priority(-50)  # after Material's search writes its index, before the offline plugin inlines it
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.search is not None:
+            self.search.post_build(Path(config.site_dir))
 
     def _ref_title(self, page: str, anchor: str) -> str:
         assert self.course is not None
@@ -253,8 +280,9 @@ def _quiz_page_source(quiz: Quiz, model: Model) -> str:
         "spcm": dimensions,
     }
     lines = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in front.items())
-    intro = f"{escape(quiz.description)}\n\n" if quiz.description else ""
-    return f"---\n{lines}---\n\n# {title}\n\n{intro}<!-- academy:quiz {quiz.id} -->\n"
+    # Raw HTML, so that Markdown cannot turn quiz text into links or markup.
+    intro = f'<p class="academy-quiz__intro">{escape(quiz.description)}</p>\n\n' if quiz.description else ""
+    return f"---\n{lines}---\n\n<h1>{title}</h1>\n\n{intro}<!-- academy:quiz {quiz.id} -->\n"
 
 
 def _add_to_nav(config: MkDocsConfig, src: str) -> None:

@@ -65,8 +65,19 @@ class Rescored:
         return _differences(self.claimed, self.score, "score")
 
 
+def _normalised(value: Any) -> Any:
+    """Browsers write 1.0 as 1; compare numbers by value, keeping booleans apart."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, dict):
+        return {key: _normalised(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_normalised(item) for item in value]
+    return value
+
+
 def _canonical(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, ensure_ascii=False)
+    return json.dumps(_normalised(value), sort_keys=True, ensure_ascii=False)
 
 
 def _differences(claimed: Any, actual: Any, where: str) -> list[str]:

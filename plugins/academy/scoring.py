@@ -44,6 +44,15 @@ def round4(value: float) -> float:
     return math.floor(value * 10000 + 0.5) / 10000
 
 
+def mean(values: list[float]) -> float:
+    """Left-to-right sum, as in the browser: Python 3.12's sum() compensates
+    rounding errors for floats and could differ in the last bit."""
+    total = 0.0
+    for value in values:
+        total += value
+    return total / len(values)
+
+
 def question_credit(question: dict[str, Any], response: Any) -> float:
     """Share (0–1) of a knowledge question's points earned by `response`."""
     kind = question["type"]
@@ -100,8 +109,8 @@ def score_attempt(spec: dict[str, Any], responses: dict[str, Any], target: str |
         if question["type"] == "rating":
             values = rating_values(question, response)
             ratings.setdefault(cell, []).extend(values)
-            mean = sum(values) / len(values) if values else None
-            questions[question["id"]] = {"rating": None if mean is None else round4(mean)}
+            average = mean(values) if values else None
+            questions[question["id"]] = {"rating": None if average is None else round4(average)}
             continue
         points = question["points"]
         got = question_credit(question, response) * points
@@ -118,7 +127,7 @@ def score_attempt(spec: dict[str, Any], responses: dict[str, Any], target: str |
             cell = (dimension, level)
             knowledge = earned[cell] / possible[cell] if possible.get(cell) else None
             values = ratings.get(cell) or []
-            self_rating = sum(values) / len(values) if values else None
+            self_rating = mean(values) if values else None
             if knowledge is not None and self_rating is not None:
                 evidence = (weight_k * knowledge + weight_s * self_rating) / (weight_k + weight_s)
             else:
@@ -199,8 +208,8 @@ def _calibration(cells: dict[str, Any], levels: list[str], threshold: float, mar
     flag = None
     self_mean = knowledge_mean = None
     if both:
-        self_mean = sum(c["self"] for c in both) / len(both)
-        knowledge_mean = sum(c["knowledge"] for c in both) / len(both)
+        self_mean = mean([c["self"] for c in both])
+        knowledge_mean = mean([c["knowledge"] for c in both])
         if self_mean - knowledge_mean >= margin - EPSILON:
             flag = "high"
         elif knowledge_mean - self_mean >= margin - EPSILON:

@@ -3,18 +3,54 @@
 from __future__ import annotations
 
 import argparse
+import json
+import sys
+from dataclasses import asdict
 
-from . import USAGE, open_project, report_problems
+from ..coverage import measure_coverage, ref_targets
+from ..coverage_text import format_coverage
+from ..project import Project, _rendered_ids
+from . import FINDINGS, OK, USAGE, open_project, report_problems
 
 HELP = "检查所有页面、学习路径、测验题库和能力模型文件，列出全部问题"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    pass
+    parser.add_argument(
+        "--coverage", action="store_true",
+        help="同时列出覆盖情况：没有题目或行为指标的 SPCM 格子、不在学习路径中的页面和测验、没有复习链接的题目、"
+        "指向不存在小节的复习链接（仅供参考，不影响退出码）",
+    )
+    parser.add_argument(
+        "--format", choices=("text", "json"), default="text", metavar="格式",
+        help="输出格式：text（默认，给人看）或 json（给程序读）",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     project = open_project(args.config_file)
     if project is None:
         return USAGE
-    return report_problems(project.problems)
+    coverage = None
+    if args.coverage and project.model is not None and project.course is not None:
+        ids = _rendered_ids(project.settings, ref_targets(project.course))
+        coverage = measure_coverage(project.model, project.course, ids)
+    if args.format == "json":
+        return _json(project, coverage)
+    status = report_problems(project.problems)
+    if coverage is not None and project.model is not None:
+        print()
+        print(format_coverage(coverage, project.model))
+    elif args.coverage:
+        print("\n能力模型文件有错误，无法统计覆盖情况。", file=sys.stderr)
+    return status
+
+
+def _json(project: Project, coverage: object) -> int:
+    problems = sorted(project.problems)
+    document: dict[str, object] = {"ok": not problems, "problems": [asdict(p) for p in problems]}
+    if coverage is not None:
+        document["coverage"] = coverage.as_json()  # type: ignore[attr-defined]
+    json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
+    print()
+    return FINDINGS if problems else OK

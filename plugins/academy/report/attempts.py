@@ -99,7 +99,9 @@ def read_attempt(path: Path, shown: str, quizzes: dict[str, Quiz], model: Model)
     if outcome.claimed is None:
         status = GRADED
     else:
-        status = VERIFIED if outcome.matches else ALTERED
+        # By value: a browser writes 1 where Python computes 1.0 (Rescored.matches
+        # compares JSON text and would call every such export altered).
+        status = VERIFIED if outcome.claimed == outcome.score else ALTERED
     knowledge = score["knowledge"]
     return Attempt(
         file=shown,

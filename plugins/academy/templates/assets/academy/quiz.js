@@ -139,41 +139,24 @@
     return { schema: SCHEMA, role: null, done: {}, log: {}, results: {} };
   }
 
-  function isDoneMap(value) {
-    return isRecord(value) && Object.keys(value).every(function (step) {
-      return typeof value[step] === "string";
-    });
+  function isText(value) {
+    return typeof value === "string";
   }
 
   function isLogEntry(entry) {
-    return (
-      isRecord(entry) &&
-      Array.isArray(entry.answers) &&
-      entry.answers.every(function (answer) {
-        return typeof answer === "string";
-      }) &&
-      typeof entry.updated === "string"
-    );
-  }
-
-  function isLogMap(value) {
-    return isRecord(value) && Object.keys(value).every(function (day) {
-      return /^\d{4}-\d{2}-\d{2}$/.test(day) && isLogEntry(value[day]);
-    });
+    return isRecord(entry) && Array.isArray(entry.answers) && entry.answers.every(isText) && isText(entry.updated);
   }
 
   // The same check as academy.js: what it accepts, this accepts.
   function normalize(value) {
     if (!isRecord(value) || value.schema !== SCHEMA) return null;
-    var data = Object.assign({}, value);
-    data.role = value.role === undefined ? null : value.role;
-    data.done = value.done === undefined ? {} : value.done;
-    data.log = value.log === undefined ? {} : value.log;
-    data.results = value.results === undefined ? {} : value.results;
+    var data = Object.assign(emptyData(), value);
     var valid =
-      (data.role === null || typeof data.role === "string") &&
-      isDoneMap(data.done) &&
-      isLogMap(data.log) &&
+      (data.role === null || isText(data.role)) &&
+      isRecord(data.done) && Object.keys(data.done).every(function (step) { return isText(data.done[step]); }) &&
+      isRecord(data.log) && Object.keys(data.log).every(function (day) {
+        return /^\d{4}-\d{2}-\d{2}$/.test(day) && isLogEntry(data.log[day]);
+      }) &&
       isRecord(data.results);
     return valid ? data : null;
   }
@@ -182,9 +165,12 @@
 
   function localStore() {
     try {
-      return window.localStorage || null;
+      var storage = window.localStorage || null;
+      // storage-guard.js stands in (in memory) for storage that is disabled
+      if (storage && storage.getItem("academy:storage-unavailable") === "1") return null;
+      return storage;
     } catch (error) {
-      return null;
+      return null; // disabled storage throws on access
     }
   }
 
@@ -781,7 +767,18 @@
     }).map(function (level) {
       return shortLevel(quiz, level) + " " + percent(row[level][field]);
     });
-    return parts.length ? parts.join("，") : "—";
+    return parts;
+  }
+
+  // One line per level: "运营岗位 80%"
+  function sharesCell(quiz, score, dimension, field) {
+    var cell = make("td", null, { class: "academy-result__shares" });
+    var parts = sharesText(quiz, score, dimension, field);
+    if (!parts.length) cell.textContent = "—";
+    parts.forEach(function (part) {
+      cell.appendChild(make("span", part, { class: "academy-result__share" }));
+    });
+    return cell;
   }
 
   function statusOf(quiz, score, dimension, target) {
@@ -821,8 +818,8 @@
         tr.appendChild(make("th", dimension, { scope: "row" }));
         tr.appendChild(make("td", reachedText(quiz, score, dimension)));
         tr.appendChild(make("td", target ? levelName(quiz, target) : "—"));
-        tr.appendChild(make("td", sharesText(quiz, score, dimension, "knowledge")));
-        tr.appendChild(make("td", sharesText(quiz, score, dimension, "self")));
+        tr.appendChild(sharesCell(quiz, score, dimension, "knowledge"));
+        tr.appendChild(sharesCell(quiz, score, dimension, "self"));
         var cell = make("td", null, { class: "academy-result__status academy-result__status--" + status.kind });
         if (status.icon) cell.appendChild(make("span", status.icon + " ", { "aria-hidden": "true" }));
         cell.appendChild(document.createTextNode(status.text));
@@ -839,6 +836,33 @@
     });
     if (rest.length) addGroup("其他", rest);
     return table;
+  }
+
+  // Self-rating against knowledge, for the dimensions that have both (scoring.py's calibration).
+  function calibrationList(quiz, score) {
+    var words = { high: "自评偏高", low: "自评偏低", ok: "自评与知识题一致" };
+    var rows = quiz.dimensions.map(function (dimension) {
+      return { dimension: dimension, value: pick(score.calibration, dimension) };
+    }).filter(function (row) {
+      return isRecord(row.value) && own(words, row.value.flag);
+    });
+    if (!rows.length) return null;
+    var section = make("section", null, { class: "academy-result__calibration" });
+    section.appendChild(make("h3", "自评与知识题对照"));
+    var list = make("ul");
+    rows.forEach(function (row) {
+      var value = row.value;
+      var item = make("li", null, { class: "academy-result__calibration--" + value.flag });
+      item.appendChild(make("strong", row.dimension));
+      item.appendChild(document.createTextNode(
+        "：" + words[value.flag] + "（自评 " + percent(value.self) + "，知识题 " + percent(value.knowledge) + "）；" +
+        "仅凭自评可达 " + (value.self_level == null ? "无" : levelName(quiz, value.self_level)) +
+        "，仅凭知识题可达 " + (value.knowledge_level == null ? "无" : levelName(quiz, value.knowledge_level)) + "。"
+      ));
+      list.appendChild(item);
+    });
+    section.appendChild(list);
+    return section;
   }
 
   function overallText(quiz, score) {
@@ -924,6 +948,8 @@
     var scroll = make("div", null, { class: "academy-result__scroll" });
     scroll.appendChild(resultTable(quiz, score, score.target));
     box.appendChild(scroll);
+    var calibration = calibrationList(quiz, score);
+    if (calibration) box.appendChild(calibration);
 
     var charts = make("div", null, { class: "academy-result__charts" });
     var radar = make("figure", null, { class: "academy-result__figure" });

@@ -146,6 +146,7 @@ const AcademyScoring = (function () {
     var threshold = model.threshold;
     var weightK = model.weights.knowledge;
     var weightS = model.weights.self;
+    var margin = own(model, "calibration_margin") ? model.calibration_margin : 0.2;
 
     var earned = new Map();
     var possible = new Map();
@@ -227,6 +228,11 @@ const AcademyScoring = (function () {
       });
     }
 
+    var calibration = {};
+    dimensions.forEach(function (dimension) {
+      put(calibration, dimension, calibrate(cells[dimension], levels, threshold, margin));
+    });
+
     var gaps = [];
     if (typeof target === "string" && levels.indexOf(target) !== -1) {
       var goal = levels.indexOf(target);
@@ -261,6 +267,44 @@ const AcademyScoring = (function () {
       overall: overall,
       target: target,
       gaps: gaps,
+      calibration: calibration,
+    };
+  }
+
+  // The ladder on one source alone ("self" or "knowledge"), on the rounded cell values.
+  function ladder(row, levels, source, threshold) {
+    var top = null;
+    for (var i = 0; i < levels.length; i++) {
+      var value = row[levels[i]][source];
+      if (value === null || value < threshold - EPSILON) break;
+      top = levels[i];
+    }
+    return top;
+  }
+
+  // Self-rating against knowledge on the cells that have both.
+  function calibrate(row, levels, threshold, margin) {
+    var both = levels.filter(function (level) {
+      return row[level].knowledge !== null && row[level].self !== null;
+    }).map(function (level) {
+      return row[level];
+    });
+    var flag = null;
+    var selfMean = null;
+    var knowledgeMean = null;
+    if (both.length) {
+      selfMean = sum(both.map(function (cell) { return cell.self; })) / both.length;
+      knowledgeMean = sum(both.map(function (cell) { return cell.knowledge; })) / both.length;
+      if (selfMean - knowledgeMean >= margin - EPSILON) flag = "high";
+      else if (knowledgeMean - selfMean >= margin - EPSILON) flag = "low";
+      else flag = "ok";
+    }
+    return {
+      self_level: ladder(row, levels, "self", threshold),
+      knowledge_level: ladder(row, levels, "knowledge", threshold),
+      self: selfMean === null ? null : round4(selfMean),
+      knowledge: knowledgeMean === null ? null : round4(knowledgeMean),
+      flag: flag,
     };
   }
 

@@ -1,0 +1,109 @@
+"""academy publish DEST: strict build elsewhere, verify, then swap into DEST atomically."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from ..problems import format_all
+from ..progress import stage
+from ..publish import Layout, PublishError, check_destination, check_previous, locked, published_at, roll_back, swap_in, write_marker
+from ..site_check import missing_pages, outside_references
+from . import FINDINGS, OK, USAGE, open_project, report_problems
+
+HELP = "构建并发布站点到指定文件夹：先在临时文件夹严格构建并校验，再整体替换，保留上一版本以便回滚"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("dest", metavar="目标文件夹", help="站点发布到这里，例如 /var/www/onboarding 或共享盘上的文件夹")
+    parser.add_argument("--rollback", action="store_true", help="不构建，恢复上一次发布之前的版本（再执行一次即撤销回滚）")
+    parser.add_argument("--site-url", metavar="地址", help="站点的访问地址，例如 http://soc.intranet.example/onboarding/（默认取环境变量 SITE_URL）")
+
+
+def run(args: argparse.Namespace) -> int:
+    dest = Path(args.dest).absolute()
+    layout = Layout(dest)
+    try:
+        if args.rollback:
+            return _rollback(layout)
+        return _publish(args, layout)
+    except PublishError as error:
+        print(f"{dest}: {error}", file=sys.stderr)
+        if error.hint:
+            print(f"    提示：{error.hint}", file=sys.stderr)
+        return USAGE
+    except OSError as error:
+        print(f"{error.filename or dest}: 文件操作失败（{error.strerror}），站点保持原样。", file=sys.stderr)
+        print("    提示：检查目标文件夹的权限和磁盘空间。", file=sys.stderr)
+        return USAGE
+
+
+def _rollback(layout: Layout) -> int:
+    if not layout.dest.parent.is_dir():
+        raise PublishError(f"{layout.dest.parent} 不存在")
+    with locked(layout):
+        atomic = roll_back(layout)
+    print(f"已回滚：{layout.dest} 现在是 {published_at(layout.dest)} 发布的版本。")
+    print(f"刚才的版本保存在 {layout.previous}，再执行一次 --rollback 即可恢复。")
+    if not atomic:
+        print("注意：此文件系统不支持原子交换，切换时站点有极短时间不可用。", file=sys.stderr)
+    return OK
+
+
+def _publish(args: argparse.Namespace, layout: Layout) -> int:
+    stage("1/4 检查内容…")
+    project = open_project(args.config_file, anchors=True)
+    if project is None:
+        return USAGE
+    if project.problems or project.course is None:
+        print("站点内容有错误，未发布（目标文件夹保持原样）：", file=sys.stderr)
+        return report_problems(project.problems)
+    settings = project.settings
+    check_destination(layout.dest, settings.base, settings.docs_dir)
+    check_previous(layout)
+    site_url = args.site_url if args.site_url is not None else os.environ.get("SITE_URL", "")
+    with locked(layout):
+        staging = layout.staging()
+        try:
+            status = _build_and_verify(args.config_file, settings.base, staging, site_url, project)
+            if status != OK:
+                return status
+            stage("4/4 切换到新版本…")
+            atomic = swap_in(staging, layout)
+        finally:
+            if staging.exists():
+                shutil.rmtree(staging, ignore_errors=True)
+    print(f"已发布到 {layout.dest}。")
+    if layout.previous.exists():
+        print(f"上一版本保存在 {layout.previous}；如需恢复：academy publish {args.dest} --rollback")
+    if not atomic:
+        print("注意：此文件系统不支持原子交换，切换时站点有极短时间不可用。", file=sys.stderr)
+    return OK
+
+
+def _build_and_verify(config_file: str, base: Path, staging: Path, site_url: str, project: object) -> int:
+    stage("2/4 在临时文件夹中严格构建…")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=site_url)
+    build = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(Path(config_file).absolute()), "-d", str(staging)],
+        cwd=base, env=env, capture_output=True, text=True,
+    )
+    if build.returncode != 0:
+        lines = [line for line in (build.stdout + build.stderr).splitlines() if line.strip() and not line.startswith("INFO")]
+        print("\n".join(lines[-60:]))
+        print("\n构建失败，未发布（目标文件夹保持原样）。", file=sys.stderr)
+        return FINDINGS
+    stage("3/4 校验构建结果…")
+    course = project.course  # type: ignore[attr-defined]
+    sources = [*course.pages.metas, *(f"quizzes/{quiz_id}.md" for quiz_id in course.quizzes)]
+    problems = missing_pages(staging, sources) + outside_references(staging, site_url)
+    if problems:
+        print(format_all(problems).replace(staging.name + "/", "site/"))
+        print(f"\n校验发现 {len(problems)} 处问题，未发布（目标文件夹保持原样）。", file=sys.stderr)
+        return FINDINGS
+    write_marker(staging, len(sources))
+    return OK

@@ -1,0 +1,160 @@
+"""From attempts to what the report shows: trainee profiles, item analyses, weak spots."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..content import Course
+from ..item_analysis import Item, TestResult, analyse
+from ..model import Model
+from ..quiz import Quiz
+from ..quiz_widget import scoring_spec
+from ..scoring import score_attempt
+from .attempts import ALTERED, Attempt
+
+NO_ROLE = ""
+
+
+@dataclass
+class Profile:
+    """A trainee's standing: every quiz's latest attempt scored together."""
+
+    key: str
+    name: str
+    role: str | None
+    target: str | None
+    quizzes: list[str]
+    attempts: int
+    altered: int
+    first_submitted: str
+    last_submitted: str
+    score: dict[str, Any]
+
+    @property
+    def overall(self) -> str | None:
+        return self.score["overall"]
+
+
+@dataclass
+class QuizAnalysis:
+    quiz: Quiz
+    analysis: TestResult
+
+
+@dataclass
+class WeakDimension:
+    dimension: str
+    below: int  # trainees with a target whose level in this dimension is below it
+    of: int
+    pages: list[tuple[str, str]]  # (docs-relative page, title)
+
+
+@dataclass
+class Cohort:
+    model: Model
+    profiles: list[Profile]
+    analyses: list[QuizAnalysis]
+    weakest: list[WeakDimension]
+    progress: list[tuple[str, str, list[tuple[str, str, int, int]]]] = field(default_factory=list)
+    # (role, path title, [(quiz id, quiz title, trainees of the role who took it, trainees of the role)])
+
+
+def build_cohort(attempts: list[Attempt], quizzes: dict[str, Quiz], model: Model, course: Course | None) -> Cohort:
+    specs = {quiz_id: scoring_spec(quiz, model) for quiz_id, quiz in quizzes.items()}
+    profiles = _profiles(attempts, specs, model)
+    analyses = [
+        QuizAnalysis(quiz, analyse_quiz(quiz, [a for a in attempts if a.first and a.quiz == quiz.id]))
+        for quiz in sorted(quizzes.values(), key=lambda q: q.id)
+        if any(a.quiz == quiz.id for a in attempts)
+    ]
+    return Cohort(model, profiles, analyses, _weakest(profiles, model, course, quizzes), _progress(profiles, course, quizzes))
+
+
+def analyse_quiz(quiz: Quiz, firsts: list[Attempt]) -> TestResult:
+    questions = [q for q in quiz.questions if q.is_knowledge]
+    items = [
+        Item(q.id, q.type, q.points, len(q.options) if q.type != "truefalse" else 2, q.answer, q.truth)
+        for q in questions
+    ]
+    scores = [[attempt.items.get(q.id, 0.0) for q in questions] for attempt in firsts]
+    return analyse(items, scores, [attempt.answers for attempt in firsts])
+
+
+def _profiles(attempts: list[Attempt], specs: dict[str, dict[str, Any]], model: Model) -> list[Profile]:
+    by_person: dict[str, list[Attempt]] = {}
+    for attempt in attempts:
+        by_person.setdefault(attempt.person, []).append(attempt)
+    profiles = []
+    for key, mine in by_person.items():
+        mine.sort(key=lambda a: a.submitted)
+        latest: dict[str, Attempt] = {}
+        for attempt in mine:
+            latest[attempt.quiz] = attempt
+        role = next((a.role for a in reversed(mine) if a.role), None)
+        model_role = model.role(role) if role else None
+        target = model_role.target if model_role else None
+        merged_questions = []
+        merged_answers: dict[str, Any] = {}
+        for quiz_id, attempt in sorted(latest.items()):
+            for question in specs[quiz_id]["questions"]:
+                merged_questions.append({**question, "id": f"{quiz_id}/{question['id']}"})
+            merged_answers.update({f"{quiz_id}/{qid}": value for qid, value in attempt.answers.items()})
+        spec = {"model": next(iter(specs.values()))["model"], "questions": merged_questions}
+        score = score_attempt(spec, merged_answers, target)
+        profiles.append(
+            Profile(
+                key, mine[0].name, role, target, sorted(latest), len(mine), sum(a.status == ALTERED for a in mine),
+                mine[0].submitted.isoformat(timespec="minutes"), mine[-1].submitted.isoformat(timespec="minutes"), score,
+            )
+        )
+    profiles.sort(key=lambda p: (p.role or "~", p.name or "~", p.key))
+    return profiles
+
+
+def level_index(model: Model, level: str | None) -> int:
+    """0 for no level, 1 for the lowest level, …"""
+    return model.level_ids.index(level) + 1 if level in model.level_ids else 0
+
+
+def _weakest(profiles: list[Profile], model: Model, course: Course | None, quizzes: dict[str, Quiz]) -> list[WeakDimension]:
+    targeted = [p for p in profiles if p.target]
+    found = []
+    for dimension in model.dimensions:
+        below = sum(
+            1 for p in targeted if level_index(model, p.score["reached"][dimension]) < level_index(model, p.target)
+        )
+        found.append(WeakDimension(dimension, below, len(targeted), _pages_for(dimension, course, quizzes)))
+    found.sort(key=lambda w: (-w.below, model.dimensions.index(w.dimension)))
+    return found
+
+
+def _pages_for(dimension: str, course: Course | None, quizzes: dict[str, Quiz], limit: int = 5) -> list[tuple[str, str]]:
+    """Pages the quizzes send a trainee to for this dimension, then pages that teach it."""
+    metas = course.pages.metas if course else {}
+    counted: Counter[str] = Counter()
+    for quiz in quizzes.values():
+        for question in quiz.questions:
+            if question.dimension == dimension:
+                counted.update(page for page, _, _ in question.refs)
+    pages = [page for page, _ in counted.most_common()]
+    pages += [p for p, meta in sorted(metas.items()) if dimension in meta.spcm and not p.startswith("paths/") and p != "index.md"]
+    unique = list(dict.fromkeys(pages))[:limit]
+    return [(page, metas[page].title if page in metas else page) for page in unique]
+
+
+def _progress(profiles: list[Profile], course: Course | None, quizzes: dict[str, Quiz]) -> list[tuple[str, str, list[tuple[str, str, int, int]]]]:
+    if course is None:
+        return []
+    rows = []
+    for path in course.paths:
+        members = [p for p in profiles if p.role == path.role]
+        steps = []
+        for step in path.steps:
+            if step.kind == "quiz" and step.target in quizzes:
+                done = sum(1 for p in members if step.target in p.quizzes)
+                steps.append((step.target, quizzes[step.target].title, done, len(members)))
+        if steps:
+            rows.append((path.role, path.title, steps))
+    return rows

@@ -1,0 +1,66 @@
+"""Run the whole report: read, analyse, write HTML and CSV into the output folder."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from ..content import Course
+from ..model import Model
+from ..problems import Problem
+from ..progress import Progress
+from ..quiz import Quiz
+from .attempts import ALTERED, Attempt, collect
+from .cohort import Cohort, build_cohort
+from .page import render
+from .tables import write_tables
+
+REPORT = "report.html"
+
+
+@dataclass
+class Written:
+    files: list[Path]
+    attempts: list[Attempt]
+    rejected: list[Problem]
+    cohort: Cohort
+
+    @property
+    def altered(self) -> list[Attempt]:
+        return [a for a in self.attempts if a.status == ALTERED]
+
+
+def write_report(
+    files: list[Path], out: Path, quizzes: dict[str, Quiz], model: Model, course: Course | None,
+    workers: int | None = None, now: datetime | None = None,
+) -> Written:
+    with Progress(len(files), "评分") as bar:
+        collected = collect(((f, str(f)) for f in files), quizzes, model, bar.advance, workers)
+    cohort = build_cohort(collected.attempts, quizzes, model, course)
+    out.mkdir(parents=True, exist_ok=True)
+    html = render(cohort, collected.attempts, collected.rejected, now or datetime.now())
+    report = out / REPORT
+    _write_text(report, html)
+    tables = write_tables(out, cohort, collected.attempts, collected.rejected)
+    return Written([report, *tables], collected.attempts, collected.rejected, cohort)
+
+
+def _write_text(path: Path, text: str) -> None:
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        os.chmod(temporary, 0o666 & ~_umask())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -1,0 +1,160 @@
+"""`academy new`: scaffolding never overwrites, keeps mkdocs.yml and the model intact,
+and what it writes passes the checks. Also runs the author guide's workflow examples."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, page, write_project
+
+ACADEMY = Path(sys.executable).parent / "academy"
+GUIDE = ROOT / "content" / "guide" / "index.md"
+
+
+def academy(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(ACADEMY), *args], cwd=cwd, capture_output=True, text=True, timeout=300)
+
+
+def added_lines(before: str, after: str) -> list[str]:
+    diff = list(difflib.ndiff(before.splitlines(), after.splitlines()))
+    assert not [line for line in diff if line.startswith("- ")], "nothing may be removed or changed"
+    return [line[2:] for line in diff if line.startswith("+ ")]
+
+
+@pytest.fixture
+def project(tmp_path):
+    return write_project(
+        tmp_path / "project",
+        {
+            "index.md": page("首页"),
+            "soc/a.md": page("甲"),
+            "log/index.md": page("学习日志"),
+        },
+        nav=["index.md", "soc/a.md", "log/index.md"],
+    )
+
+
+def test_new_page_is_valid_and_added_to_the_nav_next_to_its_folder(project):
+    before = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    result = academy(project, "new", "page", "soc/on-call.md", "--title", "值班: 升级", "--spcm", "岗位技能,SOC专业", "--roles", "operator")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "已创建页面：content/soc/on-call.md" in result.stdout
+    text = (project / "content" / "soc" / "on-call.md").read_text(encoding="utf-8")
+    assert text.startswith('---\ntitle: "值班: 升级"\n') and "spcm: [岗位技能, SOC专业]" in text and "# 值班: 升级" in text
+    after = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    assert added_lines(before, after) == ["  - soc/on-call.md"]
+    assert after.index("- soc/on-call.md") > after.index("- soc/a.md") > 0
+    assert after.index("- soc/on-call.md") < after.index("- log/index.md")
+    assert academy(project, "check").returncode == 0
+
+
+def test_the_shipped_config_keeps_its_comments_and_tags(project):
+    shutil.copyfile(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    before = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    result = academy(project, "new", "page", "content/soc/on-call.md", "--title", "值班", "--spcm", "岗位技能")
+    assert result.returncode == 0, result.stdout + result.stderr
+    after = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    assert added_lines(before, after) == ["      - soc/on-call.md"]
+    assert after.index("- soc/on-call.md") == after.index("- soc/qualified.md") + len("- soc/qualified.md") + 7
+    assert "!!python/name:pymdownx.superfences.fence_code_format" in after and "# The address the site is served at" in after
+
+
+def test_nothing_is_ever_overwritten(project):
+    original = (project / "content" / "soc" / "a.md").read_text(encoding="utf-8")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    result = academy(project, "new", "page", "soc/a.md", "--title", "新", "--spcm", "岗位技能")
+    assert result.returncode == 2 and "content/soc/a.md 已经存在" in result.stderr and "不会覆盖" in result.stderr
+    assert (project / "content" / "soc" / "a.md").read_text(encoding="utf-8") == original
+    assert (project / "mkdocs.yml").read_text(encoding="utf-8") == config
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["page", "../evil.md", "--title", "x", "--spcm", "岗位技能"], "不能使用"),
+        (["page", "Soc/A.md", "--title", "x", "--spcm", "岗位技能"], "不能使用"),
+        (["page", "soc/b.md", "--title", "x", "--spcm", "沟通"], "SPCM 维度“沟通”不存在"),
+        (["page", "soc/b.md", "--title", "x", "--spcm", "岗位技能", "--minutes", "0"], "1 到 600"),
+        (["path", "on-call"], "academy new role on-call"),
+        (["role", "operator", "--name", "重复"], "角色“operator”已经存在"),
+        (["role", "On_Call", "--name", "x"], "不能使用"),
+        (["role", "on-call", "--name", "x", "--target", "soc-m9"], "级别“soc-m9”不存在"),
+        (["quiz", "spcm", "--title", "x"], "已被使用"),
+        (["quiz", "q1", "--title", "x", "--ref", "nope.md"], "复习页面“nope.md”不存在"),
+    ],
+)
+def test_refusals_say_why_and_write_nothing(project, args, message):
+    before = {p: p.read_bytes() for p in project.rglob("*") if p.is_file()}
+    result = academy(project, "new", *args)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert message in result.stderr and "提示" in result.stderr and "Traceback" not in result.stderr
+    assert {p: p.read_bytes() for p in project.rglob("*") if p.is_file()} == before
+
+
+def test_missing_kind_or_title_is_a_usage_error(project):
+    assert academy(project, "new").returncode == 2
+    assert academy(project, "new", "page", "soc/x.md", "--spcm", "岗位技能").returncode == 2
+    help_text = academy(project, "new", "page", "--help")
+    assert help_text.returncode == 0 and "页面标题" in help_text.stdout
+
+
+def test_role_then_path_then_quiz(project):
+    model_before = (project / "quizzes" / "spcm.yml").read_text(encoding="utf-8")
+    assert academy(project, "new", "role", "on-call", "--name", "值班工程师: 夜班", "--target", "soc-m1").returncode == 0
+    model_after = (project / "quizzes" / "spcm.yml").read_text(encoding="utf-8")
+    assert added_lines(model_before, model_after) == ["  - id: on-call", '    name: "值班工程师: 夜班"', "    target: soc-m1"]
+    (project / "content" / "soc" / "night.md").write_text(page("夜班").replace("[operator]", "[on-call]"), encoding="utf-8")
+    result = academy(project, "new", "path", "on-call")
+    assert result.returncode == 0, result.stdout + result.stderr
+    path = (project / "content" / "paths" / "on-call.md").read_text(encoding="utf-8")
+    assert "roles: [on-call]" in path and "- page: soc/night.md" in path and "- reflection: day-1" in path
+    assert "paths/on-call.md" in (project / "mkdocs.yml").read_text(encoding="utf-8")
+    again = academy(project, "new", "path", "on-call")
+    assert again.returncode == 2 and "已创建" not in again.stdout
+    assert academy(project, "new", "quiz", "night", "--title", "夜班测验", "--ref", "soc/night.md").returncode == 0
+    check = academy(project, "check", "--coverage", "--format", "json")
+    assert check.returncode == 0, check.stdout
+    assert "night" in json.loads(check.stdout)["coverage"]["quizzes_in_no_path"]
+
+
+def guide_examples() -> list[str]:
+    text = GUIDE.read_text(encoding="utf-8")
+    workflow = text[text.index("## 培训师的工作流程 {#trainer-workflow}") : text.index("\n## 本节要点")]
+    blocks = re.findall(r"```text\n(.*?)```", workflow, re.S)
+    return [line for block in blocks for line in block.splitlines() if line.startswith("academy ")]
+
+
+def test_the_author_guide_workflow_runs_as_written(project, tmp_path):
+    examples = guide_examples()
+    assert [e.split()[1] for e in examples] == ["new"] * 4 + ["check", "publish", "publish", "report"]
+    for example in examples[:5]:
+        result = academy(project, *shlex.split(example)[1:])
+        assert result.returncode == 0, f"{example}\n{result.stdout}{result.stderr}"
+    dest = tmp_path / "www" / "onboarding"
+    dest.parent.mkdir()
+    publish, rollback = (shlex.split(e.replace("/var/www/onboarding", str(dest)))[1:] for e in examples[5:7])
+    for args in (publish, publish, rollback):
+        result = academy(project, *args)
+        assert result.returncode == 0, f"{args}\n{result.stdout}{result.stderr}"
+    results = project / "结果"
+    results.mkdir()
+    (results / "张三.json").write_text(
+        json.dumps({
+            "format": "academy-result", "schema": 1, "quiz": {"id": "on-call", "version": 1},
+            "trainee": {"name": "张三"}, "role": "on-call", "submitted": "2026-11-24T09:00:00Z",
+            "answers": {"example-single": 0},
+        }, ensure_ascii=False),
+        encoding="utf-8",
+    )
+    report = academy(project, *shlex.split(examples[7])[1:])
+    assert report.returncode == 0, report.stdout + report.stderr
+    assert "张三" in (project / "报告" / "report.html").read_text(encoding="utf-8")
