@@ -1,0 +1,111 @@
+"""Chinese word segmentation with jieba and the trainer's dictionary.
+
+One `Segmenter` per vocabulary: its own jieba.Tokenizer, so the words added
+here never leak into the jieba instance Material's search plugin uses.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from collections.abc import Iterator
+
+import jieba
+
+from .terms import Terms
+
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+# Latin words keep `+` and `#` (1+N, C#) and inner dots/hyphens (v1.2, e-mail)
+LATIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9+#]*(?:[._-][A-Za-z0-9+#]+)*")
+TOKEN = re.compile(f"{HAN.pattern}|{LATIN.pattern}")
+
+# Function words and question words: they carry no topic, in pages or in questions.
+STOPWORDS = frozenset(
+    "的 地 得 了 着 过 是 在 和 与 及 或 也 都 就 还 又 而 并 把 被 让 给 对 从 向 到 以 为 于 之 其 这 那 "
+    "个 些 一 不 没 有 吗 呢 吧 啊 呀 么 嘛 我 你 他 她 它 我们 你们 他们 自己 "
+    "怎么 怎样 怎么样 如何 什么 哪些 哪个 哪里 哪儿 为什么 是否 能不能 可不可以 要不要 可以 应该 需要 要 会 能 "
+    "一下 一个 这个 那个 这些 那些 时候 有没有 该 吗 呢 啥".split()
+)
+
+log = logging.getLogger(__name__)
+_lock = threading.Lock()
+_cache: dict[str, "Segmenter"] = {}
+
+
+class Segmenter:
+    """Accurate-mode and search-mode segmentation of Chinese text."""
+
+    def __init__(self, terms: Terms) -> None:
+        logging.getLogger("jieba").setLevel(logging.WARNING)
+        self.terms = terms
+        self._jieba = jieba.Tokenizer()
+        self._jieba.initialize()
+        for word, freq in terms.words:
+            self._jieba.add_word(word, freq)
+        for group in terms.groups:  # a synonym is a word too
+            for word in group:
+                if HAN.fullmatch(word) and len(word) > 1:
+                    self._jieba.add_word(word)
+
+    @classmethod
+    def for_terms(cls, terms: Terms) -> "Segmenter":
+        with _lock:
+            if terms.fingerprint not in _cache:
+                _cache[terms.fingerprint] = cls(terms)
+            return _cache[terms.fingerprint]
+
+    def words(self, run: str) -> list[str]:
+        """Accurate mode: a partition of a run of Han characters."""
+        return [word for word in self._jieba.cut(run, HMM=True) if word]
+
+    def fine_words(self, run: str) -> list[str]:
+        """Accurate mode, with compounds split into the dictionary words that
+        make them up (岗位职责 → 岗位, 职责); words that cannot be split stay."""
+        pieces: list[str] = []
+        for word in self.words(run):
+            pieces.extend(self.split_compound(word))
+        return pieces
+
+    def split_compound(self, word: str) -> list[str]:
+        if len(word) < 3 or not HAN.fullmatch(word):
+            return [word]
+        known = {w for w, _, _ in self._jieba.tokenize(word, mode="search", HMM=False) if 1 < len(w) < len(word)}
+        # fewest pieces covering the word, each a known word of two or more characters
+        best: list[list[str] | None] = [[]] + [None] * len(word)
+        for end in range(2, len(word) + 1):
+            for start in range(0, end - 1):
+                piece = word[start:end]
+                before = best[start]
+                if before is not None and piece in known and (best[end] is None or len(before) + 1 < len(best[end])):
+                    best[end] = before + [piece]
+        return best[len(word)] or [word]
+
+    def tokens(self, text: str, search: bool = True) -> Iterator[tuple[str, int, int]]:
+        """(token, start, end) for every word of `text`; `search` adds the
+        dictionary words inside compounds (岗位职责 also gives 岗位, 职责)."""
+        for match in TOKEN.finditer(text):
+            value, offset = match.group(0), match.start()
+            if not HAN.fullmatch(value):
+                yield value.lower(), offset, match.end()
+                continue
+            mode = "search" if search else "default"
+            for word, start, end in self._jieba.tokenize(value, mode=mode, HMM=True):
+                yield word, offset + start, offset + end
+
+    def terms_of(self, text: str) -> list[str]:
+        """Topic words of a query or a text, in order, without stopwords."""
+        seen: list[str] = []
+        for token, _, _ in self.tokens(text):
+            if token not in STOPWORDS and token not in seen:
+                seen.append(token)
+        return seen
+
+    def synonyms_in(self, text: str) -> set[str]:
+        """Synonyms of the terms that occur in `text` (as substrings)."""
+        found: set[str] = set()
+        lowered = text.lower()
+        for word, others in self.terms.synonyms.items():
+            if word in lowered:
+                found.update(other for other in others if other.lower() not in lowered)
+        return found

@@ -1,0 +1,61 @@
+"""What plugin.py calls for search: one object per build, kept MkDocs-light."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from ..content import Course
+from ..problems import Problem, ProblemsFound
+from ..quiz import Question
+from .build import SearchBuild
+from .related import check_pins, render
+
+UrlFor = Callable[[str, str], str]
+
+
+class SearchHooks:
+    def __init__(self, build: SearchBuild, course: Course, options: Any) -> None:
+        self.build = build
+        self.course = course
+        self.options = options
+        self.titles = {page: meta.title for page, meta in course.pages.metas.items()}
+
+    @classmethod
+    def start(cls, options: Any, base: Path, docs_dir: Path, course: Course, extensions: list[Any],
+              configs: dict[str, Any], shown: Callable[[str], str]) -> "SearchHooks":
+        """Read the vocabulary and update the index; raise ProblemsFound for bad files or pins."""
+        build = SearchBuild(base / options.search_terms, base / options.search_index if options.search_index else None,
+                            options.search_terms)
+        pins = {page: tuple(zip(meta.related, meta.related_lines))
+                for page, meta in course.pages.metas.items() if isinstance(meta.related, tuple)}
+        problems: list[Problem] = check_pins(pins, set(course.pages.metas), shown)
+        if problems:
+            raise ProblemsFound(problems)
+        hooks = cls(build, course, options)
+        if options.related_reading or options.review_suggestions:
+            build.prepare(docs_dir, hooks.titles, extensions, configs)
+        return hooks
+
+    def related_html(self, page: str, url_for: UrlFor) -> str:
+        """The 相关阅读 block for a page; "" where it is off or nothing is related."""
+        meta = self.course.pages.metas.get(page)
+        count = self.options.related_reading
+        if meta is None or not count:
+            return ""
+        links = self.build.related(page, meta.related, count, list(self.options.related_exclude), self.titles)
+        return render([(url_for(link.page, link.anchor), link.title) for link in links])
+
+    def review_links(self, question: Question, url_for: UrlFor) -> list[dict[str, str]]:
+        """Review suggestions for a knowledge question that has no refs of its own."""
+        count = self.options.review_suggestions
+        if question.refs or not count or not question.is_knowledge:
+            return []
+        text = "\n".join([question.prompt, *question.options, question.explanation or ""])
+        links = self.build.review(text, count, list(self.options.related_exclude), self.titles)
+        return [{"href": url_for(link.page, link.anchor), "title": link.title} for link in links]
+
+    def post_build(self, site_dir: Path) -> None:
+        if self.options.improve_search:
+            self.build.improve_material(site_dir)

@@ -1,0 +1,75 @@
+"""Related reading ("相关阅读") under each content page, and review suggestions
+for quiz questions that name no pages themselves, from Whoosh more-like-this.
+
+A page's front matter can turn the list off (`related: false`) or pin its own
+(`related: [soc/norms.md#on-call-escalation, soc/spcm.md]`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from fnmatch import fnmatch
+from html import escape
+
+from ..problems import Problem
+from .engine import Hit
+from .whoosh_index import WhooshIndex
+
+TITLE = "相关阅读"
+
+
+@dataclass(frozen=True)
+class Link:
+    page: str
+    anchor: str
+    title: str  # shown text, e.g. 生产操作规范与重大故障流程 · 夜间与节假日升级
+
+
+def split_target(value: str) -> tuple[str, str]:
+    page, _, anchor = value.partition("#")
+    return page, anchor
+
+
+def excluded(page: str, patterns: Iterable[str]) -> bool:
+    return any(fnmatch(page, pattern) for pattern in patterns)
+
+
+def check_pins(pins: dict[str, tuple[tuple[str, int], ...]], pages: set[str], shown: Callable[[str], str]) -> list[Problem]:
+    """Pinned targets must be pages of the site: {page: ((target, line), ...)}."""
+    problems = []
+    for page, targets in sorted(pins.items()):
+        for target, line in targets:
+            if split_target(target)[0] not in pages:
+                problems.append(Problem(shown(page), line, 0, f"related 中的页面“{target}”不存在",
+                                        "写 content/ 下的路径，例如 `soc/norms.md` 或 `soc/norms.md#on-call-escalation`。"))
+    return problems
+
+
+def suggest(index: WhooshIndex, text: str, limit: int, exclude: set[str], patterns: Iterable[str],
+            title_of: Callable[[str, str], str]) -> list[Link]:
+    """Up to `limit` sections like `text`, one per page, none from `exclude` or `patterns`."""
+    hits: list[Hit] = index.related(text, limit=limit * 3, exclude=exclude)
+    links = []
+    for hit in hits:
+        if excluded(hit.page, patterns):
+            continue
+        links.append(Link(hit.page, hit.anchor, title_of(hit.page, hit.anchor)))
+        if len(links) == limit:
+            break
+    return links
+
+
+def render(links: list[tuple[str, str]]) -> str:
+    """The 相关阅读 list: (href, text) pairs; nothing at all for an empty list.
+
+    `data-search-exclude` keeps it out of Material's search index; the heading
+    has no id, so it adds no section to the index or the table of contents.
+    """
+    if not links:
+        return ""
+    items = "".join(f'<li><a href="{escape(href)}">{escape(text)}</a></li>' for href, text in links)
+    return (
+        f'<aside class="academy-related" aria-label="{TITLE}" data-search-exclude>'
+        f'<h2 class="academy-related__title">{TITLE}</h2><ul>{items}</ul></aside>'
+    )

@@ -1,0 +1,96 @@
+"""The trainer-edited search vocabulary: a jieba user dictionary and synonym groups.
+
+Both live in the project's `search/` folder (see search/README.md):
+`dictionary.txt` is jieba's user-dictionary format (`词语 [词频] [词性]`, one a
+line) and `synonyms.yml` is a list of groups, `- [夜间, 半夜, 凌晨]`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..problems import Problem, ProblemsFound
+from ..strict_yaml import Seq, load_yaml
+
+DICTIONARY = "dictionary.txt"
+SYNONYMS = "synonyms.yml"
+_ENTRY = re.compile(r"^(\S+?)(?: (\d+))?(?: ([a-z]+))?$")
+
+
+@dataclass(frozen=True)
+class Terms:
+    """Dictionary words (with optional frequency) and synonym groups."""
+
+    words: tuple[tuple[str, int | None], ...] = ()
+    groups: tuple[tuple[str, ...], ...] = ()
+    fingerprint: str = "none"
+    synonyms: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, hash=False)
+
+    def __post_init__(self) -> None:
+        table: dict[str, list[str]] = {}
+        for group in self.groups:
+            for word in group:
+                known = table.setdefault(word.lower(), [])
+                known.extend(other for other in group if other != word and other not in known)
+        self.synonyms.update({word: tuple(others) for word, others in table.items()})
+
+    def synonyms_of(self, word: str) -> tuple[str, ...]:
+        return self.synonyms.get(word.lower(), ())
+
+
+def load_terms(folder: Path | None, shown: str = "search") -> Terms:
+    """Read `folder`/dictionary.txt and synonyms.yml; missing files mean none.
+
+    Raises ProblemsFound (file:line: message) for entries that cannot be used.
+    """
+    if folder is None:
+        return Terms()
+    problems: list[Problem] = []
+    digest = hashlib.sha256()
+    words: list[tuple[str, int | None]] = []
+    dictionary = folder / DICTIONARY
+    if dictionary.is_file():
+        text = dictionary.read_text(encoding="utf-8-sig")
+        digest.update(text.encode())
+        for number, line in enumerate(text.splitlines(), start=1):
+            entry = line.strip()
+            if not entry:
+                continue
+            match = _ENTRY.match(entry)
+            if match is None:
+                problems.append(
+                    Problem(f"{shown}/{DICTIONARY}", number, 1, f"词典条目“{entry}”无法识别",
+                            "每行一个词，可在后面加空格和词频（整数），例如 `巡检` 或 `巡检 100`；词语中间不能有空格。")
+                )
+                continue
+            words.append((match.group(1), int(match.group(2)) if match.group(2) else None))
+    groups: list[tuple[str, ...]] = []
+    synonyms = folder / SYNONYMS
+    if synonyms.is_file():
+        text = synonyms.read_text(encoding="utf-8-sig")
+        digest.update(b"\0" + text.encode())
+        path = f"{shown}/{SYNONYMS}"
+        try:
+            data = load_yaml(text, path)
+        except ProblemsFound as found:
+            problems.extend(found.problems)
+            data = None
+        if data is not None and not isinstance(data, Seq):
+            problems.append(Problem(path, 1, 1, "同义词表应当是一个列表", "每组写成一行：`- [夜间, 半夜, 凌晨]`。"))
+        elif data is not None:
+            for index, group in enumerate(data):
+                line = data.line_of(index)
+                if not isinstance(group, Seq) or len(group) < 2:
+                    problems.append(Problem(path, line, 1, "每组同义词至少要有两个词", "例如 `- [夜间, 半夜]`。"))
+                    continue
+                items = tuple(str(item).strip() for item in group)
+                if any(not item for item in items):
+                    problems.append(Problem(path, line, 1, "同义词不能为空", "删掉多余的逗号。"))
+                    continue
+                groups.append(items)
+    if problems:
+        raise ProblemsFound(problems)
+    return Terms(tuple(words), tuple(groups), digest.hexdigest()[:16] if words or groups else "none")
