@@ -1,6 +1,7 @@
 """Build-time benchmark: our plugin against a plain mkdocs-material build of the same pages.
 
     python scripts/benchmark_build.py --pages 200 --questions 250 [--repeat 3]
+    python scripts/benchmark_build.py --sizes 100,1000,5000 [--repeat 1]
 
 Generates a synthetic course (pages with front matter and headings, learning
 paths, quiz banks) in a temporary folder and builds it three ways:
@@ -10,7 +11,9 @@ paths, quiz banks) in a temporary folder and builds it three ways:
   quizzes    with the academy plugin and the quiz banks
 
 It prints the median wall time and peak memory of each, and the ratios
-academy/plain and quizzes/academy (the cost of the quiz feature).
+academy/plain and quizzes/academy (the cost of the quiz feature). With
+--sizes it runs several course sizes (questions scale with pages) and
+prints one line per size, to show that the cost stays linear.
 """
 
 from __future__ import annotations
@@ -114,10 +117,28 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=200)
     parser.add_argument("--questions", type=int, default=250)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--sizes", help="comma-separated page counts, e.g. 100,1000,5000")
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
         measure_one(args.measure)
+        return
+    if args.sizes:
+        print("pages  questions  plain s  academy s  quizzes s  peak MB (plain/quizzes)  academy/plain  quizzes/plain")
+        for pages in (int(size) for size in args.sizes.split(",")):
+            questions = max(25, pages // 4 * 5 // 5)
+            with tempfile.TemporaryDirectory() as folder:
+                results = {}
+                for name, plugin, quizzes in (("plain", False, False), ("academy", True, False), ("quizzes", True, True)):
+                    project = Path(folder) / name
+                    write_course(project, pages, questions, quizzes, plugin)
+                    results[name] = measure(project, args.repeat)
+            plain, academy, quizzes = results["plain"], results["academy"], results["quizzes"]
+            print(
+                f"{pages:5}  {questions:9}  {plain[0]:7.2f}  {academy[0]:9.2f}  {quizzes[0]:9.2f}  "
+                f"{plain[1]:7.1f} / {quizzes[1]:7.1f}         {academy[0] / plain[0]:6.3f}         {quizzes[0] / plain[0]:6.3f}",
+                flush=True,
+            )
         return
     with tempfile.TemporaryDirectory() as folder:
         results = {}
