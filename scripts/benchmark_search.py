@@ -78,9 +78,15 @@ def run(label: str, docs: Path, queries: list[str], settings) -> None:
                 index.search(query, limit=10)
                 latencies.append((time.perf_counter() - start) * 1000)
         latencies.sort()
+        sample = sorted(titles)[:: max(1, len(titles) // 50)]
+        start = time.perf_counter()
+        for page in sample:
+            index.related(index.page_text(page), limit=4, exclude={page})
+        related_ms = (time.perf_counter() - start) * 1000 / len(sample)
         p95 = latencies[int(len(latencies) * 0.95) - 1]
         print(f"{label:28} pages={len(titles):5}  full index {full:7.2f} s  one page changed {incremental:6.2f} s  "
-              f"query p50 {statistics.median(latencies):6.1f} ms  p95 {p95:6.1f} ms")
+              f"query p50 {statistics.median(latencies):6.1f} ms  p95 {p95:6.1f} ms  "
+              f"related reading {related_ms:6.1f} ms/page")
 
 
 def main() -> None:

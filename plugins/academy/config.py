@@ -48,7 +48,7 @@ class AcademyConfig(base.Config):
     related_reading = c.Type(int, default=4)
     """How many sections a page's 相关阅读 list shows; 0 turns the lists off."""
 
-    related_exclude = c.ListOfItems(c.Type(str), default=["index.md", "paths/*", "me.md"])
+    related_exclude = c.ListOfItems(c.Type(str), default=["index.md", "paths/*", "me.md", "quizzes/*", "guide/*"])
     """Pages (fnmatch patterns) that neither show nor appear in related reading."""
 
     review_suggestions = c.Type(int, default=3)

@@ -206,6 +206,10 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         problems = check_anchors(self.course.paths, ids, lambda key: self.shown.get(key, key))
         problems += check_quiz_refs(self.course.quizzes, ids)
         _fail_on(problems, "处错误，请修改后重新构建")
+        if self.search is not None:
+            self.search.use_pages(
+                {f.src_uri: f.page.content or "" for f in files.documentation_pages() if f.page is not None}
+            )
         return env
 
     def _ref_links(self, question: Question, url_for: UrlFor) -> list[dict[str, str]]:

@@ -39,6 +39,9 @@ class Segmenter:
     def __init__(self, terms: Terms) -> None:
         logging.getLogger("jieba").setLevel(logging.WARNING)
         self.terms = terms
+        self._words: dict[str, list[str]] = {}
+        self._compounds: dict[str, list[str]] = {}
+        self._tokens: dict[tuple[str, str], list[tuple[str, int, int]]] = {}
         self._jieba = jieba.Tokenizer()
         self._jieba.initialize()
         for word, freq in terms.words:
@@ -57,7 +60,11 @@ class Segmenter:
 
     def words(self, run: str) -> list[str]:
         """Accurate mode: a partition of a run of Han characters."""
-        return [word for word in self._jieba.cut(run, HMM=True) if word]
+        # The same runs recur across sections, pages and passes: cut each once.
+        cached = self._words.get(run)
+        if cached is None:
+            cached = self._words[run] = [word for word in self._jieba.cut(run, HMM=True) if word]
+        return cached
 
     def fine_words(self, run: str) -> list[str]:
         """Accurate mode, with compounds split into the dictionary words that
@@ -70,6 +77,12 @@ class Segmenter:
     def split_compound(self, word: str) -> list[str]:
         if len(word) < 3 or not HAN.fullmatch(word):
             return [word]
+        cached = self._compounds.get(word)
+        if cached is None:
+            cached = self._compounds[word] = self._split_compound(word)
+        return cached
+
+    def _split_compound(self, word: str) -> list[str]:
         known = {w for w, _, _ in self._jieba.tokenize(word, mode="search", HMM=False) if 1 < len(w) < len(word)}
         # fewest pieces covering the word, each a known word of two or more characters
         best: list[list[str] | None] = [[]] + [None] * len(word)
@@ -90,7 +103,11 @@ class Segmenter:
                 yield value.lower(), offset, match.end()
                 continue
             mode = "search" if search else "default"
-            for word, start, end in self._jieba.tokenize(value, mode=mode, HMM=True):
+            key = (value, mode)
+            found = self._tokens.get(key)
+            if found is None:
+                found = self._tokens[key] = list(self._jieba.tokenize(value, mode=mode, HMM=True))
+            for word, start, end in found:
                 yield word, offset + start, offset + end
 
     def terms_of(self, text: str) -> list[str]:

@@ -33,10 +33,13 @@ class SearchHooks:
         problems: list[Problem] = check_pins(pins, set(course.pages.metas), shown)
         if problems:
             raise ProblemsFound(problems)
-        hooks = cls(build, course, options)
-        if options.related_reading or options.review_suggestions:
-            build.prepare(docs_dir, hooks.titles, extensions, configs)
-        return hooks
+        # The Whoosh index is for `academy search`; the build computes related
+        # reading in memory from the rendered pages (see use_pages), in linear time.
+        return cls(build, course, options)
+
+    def use_pages(self, pages: dict[str, str]) -> None:
+        if self.options.related_reading or self.options.review_suggestions:
+            self.build.use_pages(pages)
 
     def related_html(self, page: str, url_for: UrlFor) -> str:
         """The 相关阅读 block for a page; "" where it is off or nothing is related."""
@@ -57,5 +60,6 @@ class SearchHooks:
         return [{"href": url_for(link.page, link.anchor), "title": link.title} for link in links]
 
     def post_build(self, site_dir: Path) -> None:
+        self.build.save_cache()
         if self.options.improve_search:
             self.build.improve_material(site_dir)

@@ -6,12 +6,14 @@ words (半夜) miss the page's (夜间). This module rewrites
 site/search/search_index.json, before the offline plugin inlines it into
 search_index.js:
 
-- `title` and `text` are re-segmented with the trainer's dictionary. Only the
-  zero-width separators move, so results show the same clean text and the
-  positions Material highlights stay right.
+- `title` and `text` are re-segmented with the trainer's dictionary, compounds
+  split into the words that make them up (岗位职责 → 岗位 职责, so 职责 is
+  found and highlighted) and one-character words joined to the word before.
+  Only the zero-width separators move, so results show the same clean text and
+  the positions Material highlights stay right.
 - a hidden `keywords` field (never displayed) lists, per section, the words
-  inside compounds (岗位职责 → 岗位, 职责) and the synonyms of the section's
-  terms, so both are found as whole words.
+  inside compounds once more (weighting them) and the synonyms of the
+  section's terms (夜间 → 半夜), so a trainee's own words find the section.
 """
 
 from __future__ import annotations
@@ -36,13 +38,31 @@ MATERIAL_ZH_SEPARATOR = r"[\s\u200b\u3000\-、。，．？！；]+"
 _TAG = re.compile(r"<[^>]*>")
 
 
-def segment(value: str, segmenter: Segmenter, fine: bool = False) -> str:
+def glued(words: list[str]) -> list[str]:
+    """One-character words joined to the word before them (讲|出 → 讲出).
+
+    Material's client cuts a Chinese query into pieces that are words of the
+    index, and a two-character query whose first character is itself a word of
+    the index (出 for 出账) turns into a search for everything starting with 出.
+    Without one-character words the whole query is searched; the word before
+    still matches as a prefix.
+    """
+    out: list[str] = []
+    for word in words:
+        if len(word) == 1 and out:
+            out[-1] += word
+        else:
+            out.append(word)
+    return out
+
+
+def segment(value: str, segmenter: Segmenter, fine: bool = True) -> str:
     """`value` with Han runs split by zero-width spaces, the way Material does it."""
     plain = value.replace(ZWSP, "")
     cut = segmenter.fine_words if fine else segmenter.words
 
     def replace(match: re.Match[str]) -> str:
-        return ZWSP + ZWSP.join(cut(match.group(0))) + ZWSP
+        return ZWSP + ZWSP.join(glued(cut(match.group(0)))) + ZWSP
 
     return HAN.sub(replace, plain).strip(ZWSP)
 
@@ -60,7 +80,7 @@ def keywords(title: str, text: str, segmenter: Segmenter) -> str:
 
 
 def improve_index(data: dict[str, Any], segmenter: Segmenter, separator: str | None = SEPARATOR,
-                  fine: bool = False, boosts: dict[str, float] | None = None) -> dict[str, Any]:
+                  fine: bool = True, boosts: dict[str, float] | None = None) -> dict[str, Any]:
     """A copy of Material's search index (as parsed JSON), improved for Chinese."""
     config = dict(data.get("config", {}))
     if separator and config.get("separator") in (None, MATERIAL_ZH_SEPARATOR):

@@ -163,10 +163,11 @@ class WhooshIndex:
             results = searcher.search(parsed, limit=max(limit * 5, 50), terms=True)
             results.formatter = _Brackets()
             results.fragmenter = ContextFragmenter(maxchars=90, surround=24)
-            ranked = sorted(results, key=lambda hit: -hit.score * self._weight(hit["page"]))[:limit]
+            # ties broken by key, so a rebuilt and an updated index rank alike
+            ranked = sorted(results, key=lambda hit: (-round(hit.score * self._weight(hit["page"]), 6), hit["key"]))[:limit]
             return [self._hit(hit, hit.score * self._weight(hit["page"]), snippet=True) for hit in ranked]
 
-    def related(self, text: str, limit: int, exclude: set[str], numterms: int = 15) -> list[Hit]:
+    def related(self, text: str, limit: int, exclude: set[str], numterms: int = 10) -> list[Hit]:
         with self.ix.searcher(weighting=BM25F()) as searcher:
             terms = searcher.key_terms_from_text("content", text, numterms=numterms)
             if not terms:
@@ -175,7 +176,8 @@ class WhooshIndex:
             mask = Or([Term("page", page) for page in exclude]) if exclude else None
             hits: list[Hit] = []
             seen: set[str] = set()
-            for hit in searcher.search(query, limit=limit * 10, mask=mask):
+            found = searcher.search(query, limit=limit * 10, mask=mask)
+            for hit in sorted(found, key=lambda hit: (-round(hit.score, 6), hit["key"])):
                 if hit["page"] in seen:
                     continue
                 seen.add(hit["page"])

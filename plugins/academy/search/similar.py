@@ -1,0 +1,115 @@
+"""Related sections for the build, in memory and in linear time.
+
+Whoosh's more-like-this scored every section sharing any key term, which made
+related reading quadratic in the size of the course. Here sections become
+sparse vectors of character bigrams (CJK) and words (Latin), weighted by
+tf-idf; terms found in many sections carry no signal and are left out of the
+inverted lists, so each lookup touches few sections.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from html import unescape
+
+_HEADING = re.compile(r'<h([2-6])[^>]*\sid="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
+_EXCLUDED = re.compile(r"<(nav|aside|div|section)[^>]*data-search-exclude[^>]*>.*?</\1>", re.S)
+_TAG = re.compile(r"<[^>]+>")
+_RUN = re.compile(r"[\u4e00-\u9fff]+|[A-Za-z][A-Za-z0-9+]+|[0-9]+")
+_HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
+
+
+@dataclass(frozen=True)
+class PageSection:
+    page: str
+    anchor: str  # "" for the text before the first heading
+    heading: str
+
+
+def terms(text: str) -> Counter[str]:
+    found: Counter[str] = Counter()
+    for run in _RUN.findall(text):
+        if "\u4e00" <= run[0] <= "\u9fff":
+            found.update(run[i : i + 2] for i in range(len(run) - 1))
+        elif len(run) > 1:
+            found[run.lower()] += 1
+    return found
+
+
+def html_sections(page: str, html: str) -> list[tuple[PageSection, str]]:
+    """(section, plain text) for the opening text and each h2–h6 with an id."""
+    html = _EXCLUDED.sub(" ", _HEADERLINK.sub("", html))
+    parts = []
+    position, anchor, heading = 0, "", ""
+    for match in _HEADING.finditer(html):
+        parts.append((PageSection(page, anchor, heading), html[position : match.start()]))
+        anchor, heading = match.group(2), unescape(_TAG.sub("", match.group(3))).strip()
+        position = match.end()
+    parts.append((PageSection(page, anchor, heading), html[position:]))
+    return [(section, unescape(_TAG.sub(" ", body))) for section, body in parts]
+
+
+class SimilarSections:
+    def __init__(self, sections: Iterable[tuple[PageSection, str]], terms_per_section: int = 40) -> None:
+        self.sections: list[PageSection] = []
+        counts: list[Counter[str]] = []
+        for section, text in sections:
+            found = terms(section.heading + "\n" + text)
+            if found:
+                self.sections.append(section)
+                counts.append(found)
+        total = len(counts)
+        frequency: Counter[str] = Counter()
+        for found in counts:
+            frequency.update(found.keys())
+        # A term in more than this many sections says little about any of them.
+        self.max_df = max(8, total // 20)
+        self.idf = {term: math.log((1 + total) / (1 + df)) + 1 for term, df in frequency.items()}
+        self.postings: dict[str, list[tuple[int, float]]] = {}
+        self.vectors: list[dict[str, float]] = []
+        for index, found in enumerate(counts):
+            weights = {t: (1 + math.log(n)) * self.idf[t] for t, n in found.items() if frequency[t] <= self.max_df}
+            top = dict(sorted(weights.items(), key=lambda item: (-item[1], item[0]))[:terms_per_section])
+            norm = math.sqrt(sum(w * w for w in top.values())) or 1.0
+            vector = {t: w / norm for t, w in top.items()}
+            self.vectors.append(vector)
+            for term, weight in vector.items():
+                self.postings.setdefault(term, []).append((index, weight))
+        self.by_page: dict[str, list[int]] = {}
+        for index, section in enumerate(self.sections):
+            self.by_page.setdefault(section.page, []).append(index)
+
+    def _query(self, vectors: Iterable[dict[str, float]], size: int = 20) -> dict[str, float]:
+        merged: Counter[str] = Counter()
+        for vector in vectors:
+            merged.update(vector)
+        return dict(sorted(merged.items(), key=lambda item: (-item[1], item[0]))[:size])
+
+    def _rank(self, query: dict[str, float], limit: int, skip: set[str]) -> list[PageSection]:
+        scores: Counter[int] = Counter()
+        for term, weight in query.items():
+            for index, other in self.postings.get(term, ()):
+                scores[index] += weight * other
+        best: dict[str, tuple[float, int]] = {}
+        for index, score in scores.items():
+            page = self.sections[index].page
+            if page in skip:
+                continue
+            if page not in best or (score, -index) > (best[page][0], -best[page][1]):
+                best[page] = (score, index)
+        ranked = sorted(best.values(), key=lambda item: (-item[0], item[1]))[:limit]
+        return [self.sections[index] for _, index in ranked]
+
+    def related(self, page: str, limit: int, skip: set[str]) -> list[PageSection]:
+        """The most similar section of each of the `limit` most similar other pages."""
+        query = self._query(self.vectors[i] for i in self.by_page.get(page, []))
+        return self._rank(query, limit, skip | {page})
+
+    def like_text(self, text: str, limit: int, skip: set[str]) -> list[PageSection]:
+        found = terms(text)
+        weights = {t: (1 + math.log(n)) * self.idf[t] for t, n in found.items() if t in self.postings}
+        return self._rank(self._query([weights]), limit, skip)

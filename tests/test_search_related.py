@@ -1,0 +1,137 @@
+"""Related reading (相关阅读), review suggestions and the improved search index in a real build."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from academy.frontmatter import read_page_meta
+from academy.model import load_model
+from academy.problems import ProblemsFound
+from conftest import ROOT, page, run_build, write_project
+
+MODEL = load_model(ROOT / "quizzes" / "spcm.yml")
+HEAD = "---\ntitle: 值班\nsummary: 夜间\nminutes: 5\nroles: [operator]\nspcm: [岗位认知]\n"
+
+
+def with_front(title: str, extra: str, body: str) -> str:
+    return page(title, body).replace("---\n\n#", f"{extra}---\n\n#", 1)
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("", True),
+    ("related: false\n", False),
+    ("related: true\n", True),
+    ("related: [soc/norms.md, soc/spcm.md#levels]\n", ("soc/norms.md", "soc/spcm.md#levels")),
+])
+def test_related_in_front_matter(line, expected):
+    assert read_page_meta(HEAD + line + "---\n# 值班\n", "content/x.md", MODEL).related == expected
+
+
+@pytest.mark.parametrize("line, message", [
+    ("related: no\n", "related（相关阅读）应当是 false 或页面列表"),
+    ("related: [夜间]\n", "related 中的“夜间”不是页面路径"),
+    ("related: [a.md, a.md]\n", "related 中的页面“a.md”重复"),
+])
+def test_bad_related_is_reported_with_its_line(line, message):
+    with pytest.raises(ProblemsFound) as caught:
+        read_page_meta(HEAD + line + "---\n# 值班\n", "content/x.md", MODEL)
+    [problem] = caught.value.problems
+    assert problem.format().startswith("content/x.md:7:") and message in problem.format()
+
+
+DUTY = "## 夜间升级 {#night}\n\n夜间和节假日出现故障，由一线值班人员响应，一级故障直接电话升级到二线。\n"
+ESCALATE = "## 升级路径 {#path}\n\n故障升级：一线值班、二线值班、部门经理。夜间值班人员电话升级。\n"
+MONEY = "## 月度出账 {#monthly}\n\n每月出账前检查账务数据。\n"
+
+
+@pytest.fixture(scope="module")
+def build(tmp_path_factory):
+    root = tmp_path_factory.mktemp("related")
+    write_project(root, {
+        "index.md": page("首页", "值班、升级、出账。"),
+        "duty.md": page("值班", DUTY),
+        "escalate.md": page("升级", ESCALATE),
+        "money.md": page("出账", MONEY),
+        "quiet.md": with_front("安静", "related: false\n", DUTY),
+        "pinned.md": with_front("指定", "related: [money.md#monthly]\n", DUTY),
+        "paths/operator.md": page("路径", DUTY),
+    })
+    result = run_build(root, root / "site")
+    assert result.returncode == 0, result.output
+    return root / "site"
+
+
+@pytest.fixture(scope="module")
+def hooks(build):
+    from types import SimpleNamespace
+
+    from academy.project import load_project, read_settings
+    from academy.search.hooks import SearchHooks
+
+    root = build.parent
+    settings = read_settings(root / "mkdocs.yml")
+    project = load_project(settings, anchors=False)
+    options = SimpleNamespace(search_terms="search", search_index="", improve_search=True, related_reading=4,
+                              related_exclude=["index.md", "paths/*", "me.md"], review_suggestions=3)
+    hooks = SearchHooks.start(options, root, settings.docs_dir, project.course, settings.extensions,
+                              settings.extension_configs, str)
+    # the build hands the rendered pages over in on_env; here, the built site's articles
+    pages = {}
+    for page in project.course.pages.metas:
+        html = (build / page.replace(".md", ".html")).read_text(encoding="utf-8")
+        pages[page] = html[html.index('<article'):html.index('</article>')]
+    hooks.use_pages(pages)
+    return hooks
+
+
+def related(site, name: str) -> list[str]:
+    html = (site / name).read_text(encoding="utf-8")
+    block = re.search(r'<aside class="academy-related"[^>]*>(.*?)</aside>', html)
+    return re.findall(r'href="([^"]+)"', block.group(1)) if block else []
+
+
+def test_a_page_lists_the_most_related_sections_of_other_pages(build):
+    links = related(build, "duty.html")
+    assert "escalate.html#path" in links  # pinned.md and quiet.md repeat duty.md word for word
+    assert not any(link.startswith(("duty.html", "index.html", "paths/")) for link in links)
+    html = (build / "duty.html").read_text(encoding="utf-8")
+    assert re.search(r'<aside class="academy-related"[^>]*data-search-exclude', html)
+
+
+def test_related_reading_can_be_turned_off_or_pinned(build):
+    assert "academy-related" not in (build / "quiet.html").read_text(encoding="utf-8")
+    assert related(build, "pinned.html") == ["money.html#monthly"]
+
+
+def test_home_and_path_pages_show_no_related_reading(build):
+    assert related(build, "index.html") == [] and related(build, "paths/operator.html") == []
+
+
+def test_a_question_without_refs_suggests_pages_to_review(hooks):
+    from academy.quiz import Question
+
+    question = Question("night", "truefalse", "岗位认知", "soc-ops", 1.0, "夜间出现一级故障时，应直接电话升级给二线值班人员。",
+                        (), (), True, "一级、二级故障直接打电话升级。", (), 1)
+    links = hooks.review_links(question, lambda page, anchor: f"{page}#{anchor}")
+    assert links and links[0]["href"] in {"duty.md#night", "escalate.md#path", "quiet.md#night", "pinned.md#night"}
+    assert "·" in links[0]["title"]
+    with_refs = Question(*[*question.__dict__.values()][:10], (("money.md", "", 1),), 1)
+    assert hooks.review_links(with_refs, lambda page, anchor: page) == []
+
+
+def test_the_search_index_has_keywords_and_no_related_reading(build):
+    index = json.loads((build / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["fields"]["keywords"]["boost"] > 0
+    assert "相关阅读" not in json.dumps(index, ensure_ascii=False)
+    inline = (build / "search" / "search_index.js").read_text(encoding="utf-8")
+    assert inline.startswith("var __index = ") and '"keywords"' in inline  # the offline copy is the improved one
+
+
+def test_a_pinned_page_that_does_not_exist_fails_the_build(tmp_path):
+    write_project(tmp_path, {"index.md": page("首页"), "a.md": with_front("甲", "related: [missing.md]\n", "正文")})
+    result = run_build(tmp_path, tmp_path / "site")
+    assert result.returncode != 0
+    assert "content/a.md:7: related 中的页面“missing.md”不存在" in result.output
