@@ -193,7 +193,7 @@ def test_operator_takes_a_quiz_and_sees_feedback_result_and_gaps(tab, http_root)
         d for group in data_of(quiz, "groups") for d in group["dimensions"]
     ]
     for header in ["维度", "已达到级别", "目标级别", "知识", "自评", "状态"]:
-        expect(result.locator("thead")).to_contain_text(header)
+        expect(result.locator("table.academy-result__table thead")).to_contain_text(header)
     expect(result.locator("table.academy-result__table")).to_contain_text("SOC-运营岗位")
     for kind in ("radar", "bars"):
         chart = result.locator(f"svg.academy-chart--{kind}")
@@ -588,7 +588,7 @@ def test_self_assessment_rates_indicators_and_scores_like_python(tab, http_root)
     result = quiz.locator("[data-academy-result]")
     expect(result).to_contain_text("（100%）")
     # knowledge 100% against a self-rating of 2/3: the self-image is too low
-    expect(result.locator(".academy-result__calibration")).to_contain_text("自评偏低（自评 66.7%，知识题 100%）")
+    expect(result.locator(".academy-result__calibration")).to_contain_text("知识测验 100%，自评仅 66.7% → 自评偏低")
     expect(result.locator(".academy-result__overall")).to_have_text("综合级别：SOC-管理三级")
     expect(result.locator("table.academy-result__table")).to_contain_text("运营岗位 66.7%")
     expect(result).to_contain_text("各维度均已达到目标级别 SOC-管理一级")

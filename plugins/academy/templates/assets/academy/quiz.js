@@ -15,6 +15,13 @@
   var NO_ROLE = "尚未选择角色：请到首页选择“我是…”，以便与目标级别比较";
   var SVG = "http://www.w3.org/2000/svg";
   var LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  var KEEP_NAMES = { best: "最好成绩", last: "最后一次", first: "第一次", average: "平均" };
+  var KEEP_RULES = {
+    best: "多次作答时，以知识题得分最高的一次为准（同分取较晚的一次）",
+    last: "多次作答时，以最后一次为准",
+    first: "多次作答时，以第一次为准",
+    average: "多次作答时，知识题得分取各次平均，级别取最后一次",
+  };
   var uid = 0;
 
   // ---------------------------------------------------------------- helpers
@@ -133,6 +140,95 @@
     }, 1000);
   }
 
+  // Code-point order, as Python's sorted() orders the keys of the answers.
+  function byCodePoint(a, b) {
+    var x = Array.from(a);
+    var y = Array.from(b);
+    for (var i = 0; i < Math.min(x.length, y.length); i++) {
+      var d = x[i].codePointAt(0) - y[i].codePointAt(0);
+      if (d) return d;
+    }
+    return x.length - y.length;
+  }
+
+  // results.answers_checksum: FNV-1a (32 bit) over the UTF-8 bytes of
+  // JSON.stringify([quiz id, version, [[key, value] for keys sorted]]), 8 hex digits.
+  // Python writes that JSON with ensure_ascii=False and no spaces: the same text.
+  function answersChecksum(quizId, version, answers) {
+    var pairs = Object.keys(answers).sort(byCodePoint).map(function (key) {
+      return [key, answers[key]];
+    });
+    var bytes = new TextEncoder().encode(JSON.stringify([quizId, version, pairs]));
+    var value = 0x811c9dc5;
+    for (var i = 0; i < bytes.length; i++) {
+      value = Math.imul(value ^ bytes[i], 0x01000193) >>> 0;
+    }
+    return ("00000000" + value.toString(16)).slice(-8);
+  }
+
+  // The site's root folder, from Material's logo link (it points at the home
+  // page, and instant navigation replaces it on every page change).
+  function siteRoot() {
+    var logo = document.querySelector("a.md-logo[href]");
+    if (!logo) return null;
+    try {
+      return new URL(".", new URL(logo.getAttribute("href"), location.href)).href;
+    } catch (error) {
+      return null;
+    }
+  }
+
+  // A link made relative to the site root, so the dashboard (another page,
+  // maybe another host name for the same site) can resolve it; absolute when
+  // it leads outside the site.
+  function rootRelative(href) {
+    var url;
+    try {
+      url = new URL(href, location.href).href;
+    } catch (error) {
+      return null;
+    }
+    var root = siteRoot();
+    return root && url.indexOf(root) === 0 ? url.slice(root.length) : url;
+  }
+
+  // The attempt whose result counts, by the quiz's retake policy (data-keep).
+  // academy.js (the dashboard) makes the same choice from the stored scores.
+  //   best:    the highest knowledge share; ties go to the later attempt.
+  //   last / first: as named.
+  //   average: the mean knowledge share of the scored attempts is shown, and
+  //            the levels, gaps and plan are the last attempt's: a mean of
+  //            ladder levels has no meaning, and the last attempt is the
+  //            trainee's current state.
+  // share(attempt) gives the attempt's knowledge share or null.
+  function keptOf(attempts, keep, share) {
+    if (!attempts.length) return null;
+    var index = attempts.length - 1;
+    if (keep === "first") index = 0;
+    if (keep === "best") {
+      var top = -Infinity;
+      attempts.forEach(function (attempt, i) {
+        var value = share(attempt);
+        value = typeof value === "number" ? value : -1;
+        if (value >= top) {
+          top = value;
+          index = i;
+        }
+      });
+    }
+    var kept = { attempt: attempts[index], index: index, average: null, count: 0 };
+    if (keep === "average") {
+      var values = attempts.map(share).filter(function (value) {
+        return typeof value === "number";
+      });
+      kept.count = values.length;
+      if (values.length) {
+        kept.average = values.reduce(function (sum, value) { return sum + value; }, 0) / values.length;
+      }
+    }
+    return kept;
+  }
+
   // ----------------------------------------------- storage (as academy.js)
 
   function emptyData() {
@@ -239,10 +335,12 @@
     });
   }
 
-  function addAttempt(store, key, attempt) {
+  // meta: what the dashboard needs about the quiz (title, page, mode, keep).
+  function addAttempt(store, key, attempt, meta) {
     update(store, function (data) {
       var entry = pick(data.results, key);
       var next = isRecord(entry) ? Object.assign({}, entry) : {};
+      Object.assign(next, meta || {});
       if (Array.isArray(next.attempts)) {
         next.attempts = next.attempts.concat([attempt]);
       } else {
@@ -271,8 +369,13 @@
       if (isRecord(question)) byId[question.id] = question;
     });
     var version = root.dataset.version;
+    var wait = Number(root.dataset.waitMinutes);
     return {
       id: root.dataset.quiz || "",
+      // assessed: the page has no key; answers go to the trainer in a response file
+      mode: root.dataset.mode === "assessed" ? "assessed" : "practice",
+      keep: own(KEEP_NAMES, root.dataset.keep) ? root.dataset.keep : "best",
+      waitMinutes: Number.isInteger(wait) && wait > 0 ? wait : 0,
       version: /^\d+$/.test(version || "") ? Number(version) : version,
       title: root.dataset.title || "",
       build: root.dataset.build || "",
@@ -838,30 +941,214 @@
     return table;
   }
 
-  // Self-rating against knowledge, for the dimensions that have both (scoring.py's calibration).
-  function calibrationList(quiz, score) {
-    var words = { high: "自评偏高", low: "自评偏低", ok: "自评与知识题一致" };
-    var rows = quiz.dimensions.map(function (dimension) {
-      return { dimension: dimension, value: pick(score.calibration, dimension) };
-    }).filter(function (row) {
-      return isRecord(row.value) && own(words, row.value.flag);
+  function levelIndex(quiz, level) {
+    return level == null ? -1 : quiz.levels.indexOf(level);
+  }
+
+  function hasSource(quiz, score, dimension, field) {
+    var row = pick(score.cells, dimension);
+    return quiz.levels.some(function (level) {
+      var cell = pick(row, level);
+      return Boolean(cell) && cell[field] != null;
     });
-    if (!rows.length) return null;
+  }
+
+  // The plain-Chinese verdict of scoring's calibration for one dimension, e.g.
+  // "自评达到管理一级，知识测验仅 45% → 自评偏高". The shares are the means over
+  // the levels that have both kinds of evidence.
+  function calibrationSentence(quiz, score, dimension) {
+    var value = pick(score.calibration, dimension);
+    if (!isRecord(value) || value.flag == null) {
+      var self = hasSource(quiz, score, dimension, "self");
+      var knows = hasSource(quiz, score, dimension, "knowledge");
+      if (self && knows) return "自评和知识题不在同一级别，无法对照";
+      if (self) return "只有自评，没有知识题，无法对照";
+      if (knows) return "只有知识题，没有自评，无法对照";
+      return "未评估";
+    }
+    var selfLevel = levelIndex(quiz, value.self_level);
+    var knowLevel = levelIndex(quiz, value.knowledge_level);
+    if (value.flag === "high") {
+      if (selfLevel >= 0 && selfLevel > knowLevel) {
+        return "自评达到" + shortLevel(quiz, value.self_level) + "，知识测验仅 " + percent(value.knowledge) + " → 自评偏高";
+      }
+      return "自评 " + percent(value.self) + "，知识测验仅 " + percent(value.knowledge) + " → 自评偏高";
+    }
+    if (value.flag === "low") {
+      if (selfLevel < 0) {
+        return "知识测验 " + percent(value.knowledge) + "，自评未达到" + shortLevel(quiz, quiz.levels[0]) + " → 自评偏低";
+      }
+      if (selfLevel < knowLevel) {
+        return "知识测验 " + percent(value.knowledge) + "，自评仅达到" + shortLevel(quiz, value.self_level) + " → 自评偏低";
+      }
+      return "知识测验 " + percent(value.knowledge) + "，自评仅 " + percent(value.self) + " → 自评偏低";
+    }
+    return "自评 " + percent(value.self) + "，知识测验 " + percent(value.knowledge) + " → 自评与知识测验一致";
+  }
+
+  function sourceCell(quiz, score, dimension, field, levelField) {
+    var td = make("td", null, { class: "academy-result__source" });
+    if (!hasSource(quiz, score, dimension, field)) {
+      td.textContent = "—";
+      return td;
+    }
+    var value = pick(score.calibration, dimension) || {};
+    if (value[field] != null) td.appendChild(make("span", "平均 " + percent(value[field]), { class: "academy-result__share" }));
+    var level = value[levelField];
+    td.appendChild(make("span", level == null ? "未达到 " + levelName(quiz, quiz.levels[0]) : "可达 " + levelName(quiz, level), {
+      class: "academy-result__share",
+    }));
+    return td;
+  }
+
+  // Self-rating and knowledge side by side, per assessed dimension (scoring's calibration).
+  function calibrationTable(quiz, score) {
+    var dims = quiz.dimensions.filter(function (dimension) {
+      return pick(score.assessed, dimension);
+    });
+    if (!dims.some(function (dimension) { return hasSource(quiz, score, dimension, "self"); })) return null;
+    var icons = { high: "▲", low: "▼", ok: "✓" };
+    var margin = typeof quiz.spec.model.calibration_margin === "number" ? quiz.spec.model.calibration_margin : 0.2;
     var section = make("section", null, { class: "academy-result__calibration" });
-    section.appendChild(make("h3", "自评与知识题对照"));
-    var list = make("ul");
-    rows.forEach(function (row) {
-      var value = row.value;
-      var item = make("li", null, { class: "academy-result__calibration--" + value.flag });
-      item.appendChild(make("strong", row.dimension));
-      item.appendChild(document.createTextNode(
-        "：" + words[value.flag] + "（自评 " + percent(value.self) + "，知识题 " + percent(value.knowledge) + "）；" +
-        "仅凭自评可达 " + (value.self_level == null ? "无" : levelName(quiz, value.self_level)) +
-        "，仅凭知识题可达 " + (value.knowledge_level == null ? "无" : levelName(quiz, value.knowledge_level)) + "。"
-      ));
-      list.appendChild(item);
+    var headingId = "academy-calibration-" + ++uid;
+    section.appendChild(make("h3", "自评与知识测验对照", { id: headingId }));
+    var scroll = make("div", null, { class: "academy-result__scroll" });
+    var table = make("table", null, { class: "academy-result__grid academy-calibration", "aria-labelledby": headingId });
+    table.appendChild(make("caption", "“可达”是只凭这一种证据能达到的级别；在两者都有的级别上比较平均值，相差 " + percent(margin) + " 及以上时标出"));
+    var head = make("tr");
+    ["维度", "自评", "知识测验", "对照"].forEach(function (title) {
+      head.appendChild(make("th", title, { scope: "col" }));
     });
-    section.appendChild(list);
+    var thead = make("thead");
+    thead.appendChild(head);
+    table.appendChild(thead);
+    var body = make("tbody");
+    dims.forEach(function (dimension) {
+      var value = pick(score.calibration, dimension);
+      var flag = isRecord(value) && own(icons, value.flag) ? value.flag : "none";
+      var tr = make("tr", null, { class: "academy-calibration__row academy-calibration__row--" + flag, "data-dimension": dimension });
+      tr.appendChild(make("th", dimension, { scope: "row" }));
+      tr.appendChild(sourceCell(quiz, score, dimension, "self", "self_level"));
+      tr.appendChild(sourceCell(quiz, score, dimension, "knowledge", "knowledge_level"));
+      var verdict = make("td", null, { class: "academy-calibration__verdict academy-calibration__verdict--" + flag });
+      if (own(icons, flag)) verdict.appendChild(make("span", icons[flag] + " ", { "aria-hidden": "true" }));
+      verdict.appendChild(document.createTextNode(calibrationSentence(quiz, score, dimension)));
+      tr.appendChild(verdict);
+      body.appendChild(tr);
+    });
+    table.appendChild(body);
+    scroll.appendChild(table);
+    section.appendChild(scroll);
+    return section;
+  }
+
+  // "「岗位认知」差 12%" or "「情商」未评估": why the ladder of `dimension` stops at `level`.
+  function blockedCell(quiz, score, dimension, level) {
+    var cell = pick(pick(score.cells, dimension), level);
+    if (!cell || cell.evidence == null) return { status: "unassessed", text: "「" + dimension + "」未评估" };
+    var short = Math.max(0, quiz.threshold - cell.evidence);
+    return { status: "failed", text: "「" + dimension + "」差 " + percent(short) };
+  }
+
+  // One sentence on the overall level: e.g. "为什么是运营岗位而不是管理一级：
+  // 管理一级的「岗位认知」差 12%，「情商」未评估". The overall level is the
+  // lowest reached, so the dimensions that stop right there are the reason.
+  function whySentence(quiz, score) {
+    var levels = quiz.levels;
+    if (!levels.length) return "";
+    var at = levelIndex(quiz, score.overall);
+    if (at === levels.length - 1) {
+      return "为什么是" + shortLevel(quiz, score.overall) + "：所有维度在每个级别都已通过。";
+    }
+    var next = levels[at + 1];
+    var failed = [];
+    var unassessed = [];
+    quiz.dimensions.forEach(function (dimension) {
+      if (levelIndex(quiz, pick(score.reached, dimension)) !== at) return;
+      var cell = blockedCell(quiz, score, dimension, next);
+      if (cell.status === "failed") failed.push(cell.text);
+      else unassessed.push("「" + dimension + "」");
+    });
+    var reasons = failed.slice();
+    if (unassessed.length) reasons.push(unassessed.join("") + "未评估");
+    var head = at < 0
+      ? "为什么还没有综合级别（每个维度都要达到" + shortLevel(quiz, next) + "）"
+      : "为什么是" + shortLevel(quiz, score.overall) + "而不是" + shortLevel(quiz, next);
+    return head + "：" + shortLevel(quiz, next) + "的" + reasons.join("，") + "。";
+  }
+
+  // Per dimension: the level reached and why it is not the next one.
+  function dimensionVerdict(quiz, score, dimension) {
+    if (!pick(score.assessed, dimension)) return "未评估";
+    var at = levelIndex(quiz, pick(score.reached, dimension));
+    if (at === quiz.levels.length - 1) return "达到最高级别 " + shortLevel(quiz, quiz.levels[at]);
+    var next = quiz.levels[at + 1];
+    var reason = blockedCell(quiz, score, dimension, next).text.replace("「" + dimension + "」", "");
+    if (at < 0) return "未达到" + shortLevel(quiz, next) + "：" + shortLevel(quiz, next) + reason;
+    return "达到" + shortLevel(quiz, quiz.levels[at]) + "；" + shortLevel(quiz, next) + reason;
+  }
+
+  // The ladder cell by cell: passed, short by how much, not assessed, or beyond
+  // the level where the ladder stopped (and so not counted).
+  function placementCell(quiz, score, dimension, level) {
+    var cell = pick(pick(score.cells, dimension), level);
+    var at = levelIndex(quiz, pick(score.reached, dimension));
+    var index = quiz.levels.indexOf(level);
+    var kind;
+    var text;
+    if (!cell || cell.evidence == null) {
+      kind = "unassessed";
+      text = "○ 未评估";
+    } else if (cell.passed) {
+      kind = "passed";
+      text = "✓ 通过 " + percent(cell.evidence);
+    } else {
+      kind = "failed";
+      text = "✗ 差 " + percent(Math.max(0, quiz.threshold - cell.evidence)) + "（" + percent(cell.evidence) + "）";
+    }
+    var beyond = index > at + 1 && kind !== "unassessed";
+    var td = make("td", null, {
+      class: "academy-placement__cell academy-placement__cell--" + kind + (beyond ? " academy-placement__cell--beyond" : ""),
+      "data-level": level,
+    });
+    td.appendChild(make("span", text.slice(0, 1), { "aria-hidden": "true" }));
+    td.appendChild(document.createTextNode(text.slice(1) + (beyond ? " · 不计入" : "")));
+    return td;
+  }
+
+  function placementSection(quiz, score) {
+    var section = make("section", null, { class: "academy-result__placement" });
+    var headingId = "academy-placement-" + ++uid;
+    section.appendChild(make("h3", "级别是怎样判定的", { id: headingId }));
+    section.appendChild(make("p",
+      "每一格是该维度在该级别的证据（知识题与自评的加权结果），达到 " + percent(quiz.threshold) +
+      " 即通过；从 " + shortLevel(quiz, quiz.levels[0]) + " 起逐级判定，遇到第一个未通过或未评估的级别就停止，之后的格子“不计入”。",
+      { class: "academy-placement__rule" }));
+    var scroll = make("div", null, { class: "academy-result__scroll" });
+    var table = make("table", null, { class: "academy-result__grid academy-placement", "aria-labelledby": headingId });
+    table.appendChild(make("caption", "各维度 × 各级别的判定"));
+    var head = make("tr");
+    head.appendChild(make("th", "维度", { scope: "col" }));
+    quiz.levels.forEach(function (level) {
+      head.appendChild(make("th", shortLevel(quiz, level), { scope: "col" }));
+    });
+    head.appendChild(make("th", "结论", { scope: "col" }));
+    var thead = make("thead");
+    thead.appendChild(head);
+    table.appendChild(thead);
+    var body = make("tbody");
+    quiz.dimensions.forEach(function (dimension) {
+      var tr = make("tr", null, { "data-dimension": dimension });
+      tr.appendChild(make("th", dimension, { scope: "row" }));
+      quiz.levels.forEach(function (level) {
+        tr.appendChild(placementCell(quiz, score, dimension, level));
+      });
+      tr.appendChild(make("td", dimensionVerdict(quiz, score, dimension), { class: "academy-placement__verdict" }));
+      body.appendChild(tr);
+    });
+    table.appendChild(body);
+    scroll.appendChild(table);
+    section.appendChild(scroll);
     return section;
   }
 
@@ -878,6 +1165,36 @@
     var k = score.knowledge;
     if (!k.possible) return "本测验没有知识题";
     return "知识题得分 " + number(k.earned) + "/" + number(k.possible) + "（" + percent(k.share) + "）";
+  }
+
+  // Pages to review for a dimension (data-review), five at most.
+  function reviewLinks(quiz, dimension) {
+    var links = pick(quiz.review, dimension);
+    return (Array.isArray(links) ? links : []).filter(function (link) {
+      return isRecord(link) && safeHref(link.href);
+    }).slice(0, 5);
+  }
+
+  // The gaps with their review links, stored with the attempt for the
+  // dashboard's 我的提升计划. Links are site-root-relative (see rootRelative).
+  function planOf(quiz, score) {
+    return score.gaps.map(function (gap) {
+      return {
+        dimension: gap.dimension,
+        reached: gap.reached,
+        reachedName: gap.reached == null ? null : levelName(quiz, gap.reached),
+        target: gap.target,
+        targetName: levelName(quiz, gap.target),
+        cells: gap.cells.map(function (cell) {
+          return { level: cell.level, name: levelName(quiz, cell.level), status: cell.status, shortfall: cell.shortfall };
+        }),
+        links: reviewLinks(quiz, gap.dimension).map(function (link) {
+          return { href: rootRelative(link.href), title: String(link.title || link.href) };
+        }).filter(function (link) {
+          return link.href !== null;
+        }),
+      };
+    });
   }
 
   function gapList(state, score) {
@@ -902,13 +1219,10 @@
       var cells = make("ul", null, { class: "academy-result__cells" });
       gap.cells.forEach(function (cell) {
         cells.appendChild(make("li", shortLevel(quiz, cell.level) + "：" +
-          (cell.status === "unassessed" ? "未评估" : "差 " + Math.round(cell.shortfall * 100) + "%")));
+          (cell.status === "unassessed" ? "未评估" : "差 " + percent(cell.shortfall))));
       });
       item.appendChild(cells);
-      var links = pick(quiz.review, gap.dimension);
-      links = (Array.isArray(links) ? links : []).filter(function (link) {
-        return isRecord(link) && safeHref(link.href);
-      }).slice(0, 5);
+      var links = reviewLinks(quiz, gap.dimension);
       if (links.length) {
         var review = make("ul", null, { class: "academy-result__review", "aria-label": gap.dimension + "：复习建议" });
         links.forEach(function (link) {
@@ -926,6 +1240,74 @@
     return section;
   }
 
+  function scoredAttempts(state) {
+    return attemptsOf(state.store, state.key).filter(function (attempt) {
+      return attempt.mode !== "assessed";
+    });
+  }
+
+  function shareOf(state) {
+    return function (attempt) {
+      return rescore(state, attempt).knowledge.share;
+    };
+  }
+
+  // "保留的成绩（最好成绩）：第 2 次作答，知识题 85%（即本次）"
+  function keptText(state, attempt) {
+    var quiz = state.quiz;
+    var attempts = scoredAttempts(state);
+    var kept = keptOf(attempts, quiz.keep, shareOf(state));
+    if (!kept) return "";
+    var head = "保留的成绩（" + KEEP_NAMES[quiz.keep] + "）：";
+    if (quiz.keep === "average") {
+      return head + (kept.average == null
+        ? "没有知识题，级别取最后一次作答"
+        : kept.count + " 次作答的知识题平均 " + percent(kept.average) + "，级别取最后一次作答");
+    }
+    var share = rescore(state, kept.attempt).knowledge.share;
+    return head + "第 " + (kept.index + 1) + " 次作答" + (share == null ? "" : "，知识题 " + percent(share)) +
+      (kept.attempt === attempt || kept.attempt.submitted === attempt.submitted ? "（即本次）" : "");
+  }
+
+  // Advisory only: a static page cannot (and does not) stop a retake.
+  function waitText(state) {
+    var quiz = state.quiz;
+    if (quiz.mode !== "practice" || !quiz.waitMinutes) return "";
+    var attempts = attemptsOf(state.store, state.key);
+    var last = attempts[attempts.length - 1];
+    var at = last ? Date.parse(last.submitted) : NaN;
+    if (isNaN(at)) return "";
+    var left = quiz.waitMinutes - (Date.now() - at) / 60000;
+    if (left <= 0) return "";
+    return "建议 " + Math.ceil(left) + " 分钟后再作答（距上次提交不到 " + quiz.waitMinutes + " 分钟；仅为建议，不限制作答）。";
+  }
+
+  function policyText(quiz) {
+    var parts = [];
+    if (quiz.mode === "assessed") {
+      parts.push("考核测验：提交后会下载答卷文件，请交给培训师评分；本页不显示对错和得分。");
+      parts.push("保留方式：" + KEEP_NAMES[quiz.keep] + "（培训师评分时按此方式计入）。");
+    } else {
+      parts.push("保留方式：" + KEEP_NAMES[quiz.keep] + "——" + KEEP_RULES[quiz.keep] + "。");
+      if (quiz.waitMinutes) parts.push("两次作答之间建议间隔 " + quiz.waitMinutes + " 分钟（仅为建议，不限制作答）。");
+    }
+    return parts;
+  }
+
+  // The retake policy, shown above the questions; the wait note is filled in
+  // when the trainee retakes (or opens the page) too early.
+  function renderPolicy(state) {
+    var box = state.policy;
+    if (!box) return;
+    box.textContent = "";
+    policyText(state.quiz).forEach(function (line) {
+      box.appendChild(make("p", line, { class: "academy-quiz__policy-line" }));
+    });
+    var wait = waitText(state);
+    state.waitNote.textContent = wait;
+    state.waitNote.hidden = !wait;
+  }
+
   function renderResult(state, attempt, score, restored) {
     var quiz = state.quiz;
     var box = state.result;
@@ -933,7 +1315,7 @@
     var headingId = "academy-result-" + ++uid;
     box.setAttribute("aria-labelledby", headingId);
     box.appendChild(make("h2", "测验结果" + (quiz.title ? "：" + quiz.title : ""), { id: headingId }));
-    if (restored) box.appendChild(make("p", "上次提交于 " + when(attempt.submitted), { class: "academy-result__restored" }));
+    if (restored) box.appendChild(make("p", restoredText(state, attempt), { class: "academy-result__restored" }));
     var facts = make("ul", null, { class: "academy-result__facts" });
     if (attempt.name) facts.appendChild(make("li", "姓名：" + attempt.name));
     facts.appendChild(make("li", knowledgeText(score)));
@@ -942,13 +1324,17 @@
       facts.appendChild(make("li", "角色：" + String(role.name || attempt.role) + "（目标级别 " + levelName(quiz, score.target) + "）"));
     }
     facts.appendChild(make("li", overallText(quiz, score), { class: "academy-result__overall" }));
+    var kept = keptText(state, attempt);
+    if (kept) facts.appendChild(make("li", kept, { class: "academy-result__kept" }));
     box.appendChild(facts);
+    box.appendChild(make("p", whySentence(quiz, score), { class: "academy-result__why" }));
     if (!score.target) box.appendChild(make("p", NO_ROLE, { class: "academy-result__no-role" }));
 
     var scroll = make("div", null, { class: "academy-result__scroll" });
     scroll.appendChild(resultTable(quiz, score, score.target));
     box.appendChild(scroll);
-    var calibration = calibrationList(quiz, score);
+    box.appendChild(placementSection(quiz, score));
+    var calibration = calibrationTable(quiz, score);
     if (calibration) box.appendChild(calibration);
 
     var charts = make("div", null, { class: "academy-result__charts" });
@@ -970,34 +1356,147 @@
     tools.appendChild(make("button", "导出结果（JSON）", { type: "button", class: "md-button", "data-academy-export": "" }));
     tools.appendChild(make("button", "打印报告", { type: "button", class: "md-button", "data-academy-print": "" }));
     box.appendChild(tools);
+    var wait = waitText(state);
+    if (wait) box.appendChild(make("p", wait, { class: "academy-result__wait" }));
     box.appendChild(make("p", null, { class: "academy-result__status", role: "status", "data-academy-result-status": "" }));
     box.hidden = false;
+  }
+
+  function restoredText(state, attempt) {
+    var attempts = attemptsOf(state.store, state.key);
+    var last = attempts[attempts.length - 1];
+    if (!last || last === attempt) return "上次提交于 " + when(attempt.submitted);
+    return "显示保留的成绩（" + KEEP_NAMES[state.quiz.keep] + "，提交于 " + when(attempt.submitted) + "）；上次提交于 " + when(last.submitted);
+  }
+
+  function answeredCount(state, answers) {
+    var total = state.questions.filter(function (question) { return question.spec; }).length;
+    var answered = state.questions.filter(function (question) {
+      return question.spec && own(answers, question.id);
+    }).length;
+    return { answered: answered, total: total };
+  }
+
+  function responseName(quiz, attempt) {
+    var date = new Date(attempt.submitted);
+    return "答卷-" + quiz.id + "-" + localDate(isNaN(date.getTime()) ? new Date() : date) + ".json";
+  }
+
+  // What the trainer grades with `academy score` (results.py, "academy-response").
+  function responseFile(quiz, attempt) {
+    var answers = isRecord(attempt.answers) ? attempt.answers : {};
+    return {
+      format: "academy-response",
+      schema: SCHEMA,
+      site: quiz.build,
+      quiz: { id: quiz.id, version: quiz.version },
+      trainee: { name: typeof attempt.name === "string" ? attempt.name : "" },
+      role: attempt.role == null ? null : attempt.role,
+      started: attempt.started == null ? null : attempt.started,
+      submitted: attempt.submitted,
+      answers: answers,
+      checksum: answersChecksum(quiz.id, quiz.version, answers),
+    };
+  }
+
+  function downloadResponse(state, attempt) {
+    var name = responseName(state.quiz, attempt);
+    download(name, JSON.stringify(responseFile(state.quiz, attempt), null, 2) + "\n");
+    return name;
+  }
+
+  // The printable receipt of an assessed quiz: no score, no correctness.
+  function renderReceipt(state, attempt, restored) {
+    var quiz = state.quiz;
+    var box = state.result;
+    box.textContent = "";
+    var headingId = "academy-receipt-" + ++uid;
+    box.setAttribute("aria-labelledby", headingId);
+    box.classList.add("academy-receipt");
+    box.appendChild(make("h2", "答卷回执" + (quiz.title ? "：" + quiz.title : ""), { id: headingId }));
+    if (restored) box.appendChild(make("p", "上次提交于 " + when(attempt.submitted), { class: "academy-result__restored" }));
+    box.appendChild(make("p", "答卷文件“" + responseName(quiz, attempt) + "”已下载。请把它交给培训师评分；本页不显示对错和得分。", {
+      class: "academy-receipt__note",
+    }));
+    var count = answeredCount(state, isRecord(attempt.answers) ? attempt.answers : {});
+    var checksum = answersChecksum(quiz.id, quiz.version, isRecord(attempt.answers) ? attempt.answers : {});
+    var list = make("dl", null, { class: "academy-receipt__facts" });
+    [
+      ["测验", quiz.title || quiz.id],
+      ["版本", "第 " + quiz.version + " 版"],
+      ["姓名", attempt.name ? String(attempt.name) : "（未填写）"],
+      ["提交时间", when(attempt.submitted)],
+      ["已作答", count.answered + "/" + count.total + " 题"],
+    ].forEach(function (row) {
+      list.appendChild(make("dt", row[0]));
+      list.appendChild(make("dd", row[1]));
+    });
+    list.appendChild(make("dt", "校验码"));
+    var code = make("dd");
+    code.appendChild(make("code", checksum, { class: "academy-receipt__checksum", "data-academy-checksum": "" }));
+    list.appendChild(code);
+    box.appendChild(list);
+    box.appendChild(make("p", "校验码由答卷内容计算得出：培训师评分时会核对，答卷被修改过就对不上。", { class: "academy-receipt__hint" }));
+    var tools = make("p", null, { class: "academy-result__tools" });
+    tools.appendChild(make("button", "打印回执", { type: "button", class: "md-button", "data-academy-print": "" }));
+    tools.appendChild(make("button", "再次下载答卷", { type: "button", class: "md-button", "data-academy-response": "" }));
+    tools.appendChild(make("button", "重新作答", { type: "button", class: "md-button", "data-academy-retake": "" }));
+    box.appendChild(tools);
+    box.appendChild(make("p", null, { class: "academy-result__status", role: "status", "data-academy-result-status": "" }));
+    box.hidden = false;
+  }
+
+  function historyHead(table, titles) {
+    var head = make("tr");
+    titles.forEach(function (title) {
+      head.appendChild(make("th", title, { scope: "col" }));
+    });
+    var thead = make("thead");
+    thead.appendChild(head);
+    table.appendChild(thead);
   }
 
   function renderHistory(state) {
     var box = state.history;
     if (!box) return;
     box.textContent = "";
-    var attempts = attemptsOf(state.store, state.key).slice().reverse();
-    if (!attempts.length) return;
-    box.appendChild(make("h3", "作答记录（" + attempts.length + " 次）"));
+    var stored = attemptsOf(state.store, state.key);
+    if (!stored.length) return;
+    var quiz = state.quiz;
+    box.appendChild(make("h3", "作答记录（" + stored.length + " 次）"));
     var table = make("table", null, { class: "academy-history__table" });
-    var head = make("tr");
-    ["提交时间", "知识题得分", "综合级别"].forEach(function (title) {
-      head.appendChild(make("th", title, { scope: "col" }));
-    });
-    var thead = make("thead");
-    thead.appendChild(head);
-    table.appendChild(thead);
     var body = make("tbody");
-    attempts.forEach(function (attempt) {
-      var score = rescore(state, attempt);
-      var tr = make("tr");
-      tr.appendChild(make("td", when(attempt.submitted)));
-      tr.appendChild(make("td", score.knowledge.share == null ? "—" : percent(score.knowledge.share)));
-      tr.appendChild(make("td", overallText(state.quiz, score).replace(/^综合级别：/, "")));
-      body.appendChild(tr);
-    });
+    if (quiz.mode === "assessed") {
+      historyHead(table, ["提交时间", "已作答", "校验码"]);
+      stored.slice().reverse().forEach(function (attempt) {
+        var answers = isRecord(attempt.answers) ? attempt.answers : {};
+        var count = answeredCount(state, answers);
+        var tr = make("tr");
+        tr.appendChild(make("td", when(attempt.submitted)));
+        tr.appendChild(make("td", count.answered + "/" + count.total + " 题"));
+        tr.appendChild(make("td", answersChecksum(quiz.id, quiz.version, answers)));
+        body.appendChild(tr);
+      });
+    } else {
+      historyHead(table, ["提交时间", "知识题得分", "综合级别", "保留"]);
+      var scored = scoredAttempts(state);
+      var kept = keptOf(scored, quiz.keep, shareOf(state));
+      stored.slice().reverse().forEach(function (attempt) {
+        var score = rescore(state, attempt);
+        var tr = make("tr");
+        tr.appendChild(make("td", when(attempt.submitted)));
+        tr.appendChild(make("td", score.knowledge.share == null ? "—" : percent(score.knowledge.share)));
+        tr.appendChild(make("td", overallText(quiz, score).replace(/^综合级别：/, "")));
+        var mark = "";
+        if (kept && quiz.keep === "average") {
+          mark = (score.knowledge.share == null ? "" : "计入平均") + (attempt === kept.attempt ? (score.knowledge.share == null ? "" : "；") + "级别取此次" : "");
+        } else if (kept && attempt === kept.attempt) {
+          mark = "✓ 保留";
+        }
+        tr.appendChild(make("td", mark));
+        body.appendChild(tr);
+      });
+    }
     table.appendChild(body);
     box.appendChild(table);
   }
@@ -1029,6 +1528,47 @@
     layOut(state);
   }
 
+  function meta(state) {
+    return {
+      title: state.quiz.title,
+      page: rootRelative(location.href.split("#")[0]),
+      mode: state.quiz.mode,
+      keep: state.quiz.keep,
+    };
+  }
+
+  // Assessed: nothing is scored in the page (it has no key). The answers are
+  // stored (without a score) and downloaded as a response file for the trainer.
+  function submitAssessed(state, role, answers) {
+    var quiz = state.quiz;
+    var nameInput = state.form.querySelector(".academy-quiz__name input");
+    var attempt = {
+      started: state.started,
+      submitted: new Date().toISOString(),
+      name: nameInput ? nameInput.value.trim() : "",
+      role: role,
+      answers: answers,
+      order: state.order,
+      mode: "assessed",
+      checksum: answersChecksum(quiz.id, quiz.version, answers),
+    };
+    state.attempt = attempt;
+    lock(state, true);
+    if (state.embedded) {
+      say(state, "这是考核题，本页不评分。");
+      return;
+    }
+    addAttempt(state.store, state.key, attempt, meta(state));
+    showNotice(state);
+    var name = downloadResponse(state, attempt);
+    renderReceipt(state, attempt, false);
+    renderHistory(state);
+    renderPolicy(state);
+    var count = answeredCount(state, answers);
+    say(state, "已提交，答卷“" + name + "”已下载。已作答 " + count.answered + "/" + count.total + " 题，校验码 " + attempt.checksum + "。");
+    focusResult(state);
+  }
+
   function submit(state) {
     if (state.attempt) return;
     var quiz = state.quiz;
@@ -1036,6 +1576,7 @@
     var role = state.embedded ? null : state.store.data.role;
     if (!roleOf(quiz, role)) role = null;
     var answers = collect(state);
+    if (quiz.mode === "assessed") return submitAssessed(state, role, answers);
     var score = AcademyScoring.scoreAttempt(quiz.spec, answers, targetOf(quiz, role));
     var nameInput = state.form.querySelector(".academy-quiz__name input");
     var attempt = {
@@ -1046,6 +1587,7 @@
       answers: answers,
       score: score,
       order: state.order,
+      plan: planOf(quiz, score),
     };
     state.attempt = attempt;
     var outcomes = state.questions.map(function (question) {
@@ -1063,10 +1605,11 @@
       }
       return;
     }
-    addAttempt(state.store, state.key, attempt);
+    addAttempt(state.store, state.key, attempt, meta(state));
     showNotice(state);
     renderResult(state, attempt, score, false);
     renderHistory(state);
+    renderPolicy(state);
     say(state, "已提交。" + knowledgeText(score) + "，" + overallText(quiz, score) + "。" + (score.target ? "差距 " + score.gaps.length + " 项。" : NO_ROLE + "。"));
     focusResult(state);
   }
@@ -1091,8 +1634,11 @@
     lock(state, false);
     state.result.hidden = true;
     state.result.textContent = "";
+    state.result.classList.remove("academy-receipt");
     startAttempt(state);
-    say(state, "已开始新的作答，之前的结果保存在作答记录中。");
+    renderPolicy(state);
+    var wait = waitText(state);
+    say(state, "已开始新的作答，之前的结果保存在作答记录中。" + wait);
     var first = state.form.querySelector("fieldset.academy-q input, fieldset.academy-q button");
     if (first) first.focus();
   }
@@ -1118,6 +1664,13 @@
     download(name, JSON.stringify(result, null, 2) + "\n");
     var status = state.result.querySelector("[data-academy-result-status]");
     if (status) status.textContent = "已导出：" + name;
+  }
+
+  function redownload(state) {
+    if (!state.attempt) return;
+    var name = downloadResponse(state, state.attempt);
+    var status = state.result.querySelector("[data-academy-result-status]");
+    if (status) status.textContent = "已下载：" + name;
   }
 
   function move(state, button) {
@@ -1156,6 +1709,8 @@
       history: quiz.embedded ? null : root.querySelector("[data-academy-history]"),
       live: root.querySelector("[data-academy-live]"),
       store: storeFor(root.dataset.academySite || "default"),
+      policy: null,
+      waitNote: null,
       key: quiz.id + "@" + root.dataset.version,
       questions: readQuestions(form, quiz),
       order: {},
@@ -1173,6 +1728,7 @@
       if (mover && root.contains(mover)) return move(state, mover);
       if (target.closest("[data-academy-retake]")) return retake(state);
       if (target.closest("[data-academy-export]")) return exportResult(state);
+      if (target.closest("[data-academy-response]")) return redownload(state);
       if (target.closest("[data-academy-print]")) return window.print();
     });
 
@@ -1180,26 +1736,38 @@
       startAttempt(state);
       return;
     }
+    root.classList.toggle("academy-quiz--assessed", quiz.mode === "assessed");
+    state.policy = make("div", null, { class: "academy-quiz__policy", "data-academy-policy": "" });
+    state.waitNote = make("p", null, { class: "academy-quiz__wait", "data-academy-wait": "", hidden: "" });
+    root.insertBefore(state.policy, form);
+    root.insertBefore(state.waitNote, form);
     load(state.store);
     showNotice(state);
     var attempts = attemptsOf(state.store, state.key);
     var last = attempts[attempts.length - 1];
-    if (last) {
-      state.started = typeof last.started === "string" ? last.started : null;
-      restoreAnswers(state, last);
+    // Practice: the kept attempt (data-keep) is shown; assessed: the last receipt.
+    var shown = quiz.mode === "assessed" ? last : (keptOf(scoredAttempts(state), quiz.keep, shareOf(state)) || {}).attempt || last;
+    if (shown) {
+      state.started = typeof shown.started === "string" ? shown.started : null;
+      restoreAnswers(state, shown);
       var name = form.querySelector(".academy-quiz__name input");
-      if (name && typeof last.name === "string") name.value = last.name;
-      var score = rescore(state, last);
-      state.attempt = last;
-      state.questions.forEach(function (question) {
-        showFeedback(question, pick(isRecord(last.answers) ? last.answers : {}, question.id), score);
-      });
+      if (name && typeof shown.name === "string") name.value = shown.name;
+      state.attempt = shown;
       lock(state, true);
-      renderResult(state, last, score, true);
+      if (quiz.mode === "assessed") {
+        renderReceipt(state, shown, true);
+      } else {
+        var score = rescore(state, shown);
+        state.questions.forEach(function (question) {
+          showFeedback(question, pick(isRecord(shown.answers) ? shown.answers : {}, question.id), score);
+        });
+        renderResult(state, shown, score, true);
+      }
     } else {
       startAttempt(state);
     }
     renderHistory(state);
+    renderPolicy(state);
   }
 
   function mount() {
