@@ -176,7 +176,10 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
                     return None
                 only = quiz.question(question_id) if name == "check" else None
                 assert self.quizzes is not None
-                return self.quizzes.render(quiz, lambda q: self._ref_links(q, url_for), self._review(quiz, url_for), only)
+                root = url_for("index.md", "").removesuffix("index.html") or "./"
+                return self.quizzes.render(
+                    quiz, lambda q: self._ref_links(q, url_for), self._review(quiz, url_for), only, root
+                )
             return None
 
         html = replace_placeholders(html, render)

@@ -75,6 +75,7 @@ class QuizRenderer:
         refs: Callable[[Question], list[Link]],
         review: dict[str, list[Link]],
         only: Question | None = None,
+        site_root: str = "",
     ) -> str:
         questions = [only] if only else list(quiz.questions)
         key = f"{quiz.id}-{only.id}" if only else quiz.id
@@ -93,6 +94,7 @@ class QuizRenderer:
             data_shuffle="true" if quiz.shuffle and not only else "false",
             data_embedded="true" if only else "false",
             data_build=self.build,
+            data_site_root=site_root or None,
             data_mode=quiz.mode,
             data_keep=quiz.keep,
             data_wait_minutes=quiz.wait_minutes,

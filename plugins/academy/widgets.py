@@ -184,6 +184,7 @@ def render_dashboard(
     return (
         f'<div class="academy-dashboard" data-academy="dashboard" {attrs(data_academy_site=site, data_home_href=home)} data-search-exclude>'
         "<p data-academy-role-summary></p>"
+        '<section class="academy-plan" data-academy-plan aria-labelledby="academy-plan-title"></section>'
         + "".join(sections)
         + '<div class="academy-dash-tools">'
         '<button type="button" class="md-button" data-academy-export>导出全部学习记录</button> '

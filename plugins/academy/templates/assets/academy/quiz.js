@@ -166,13 +166,15 @@
     return ("00000000" + value.toString(16)).slice(-8);
   }
 
-  // The site's root folder, from Material's logo link (it points at the home
-  // page, and instant navigation replaces it on every page change).
+  // The site's root folder: the quiz's data-site-root (rendered by the
+  // plugin), else Material's logo link, which points at the home page.
   function siteRoot() {
+    var quiz = document.querySelector("[data-academy='quiz'][data-site-root]");
     var logo = document.querySelector("a.md-logo[href]");
-    if (!logo) return null;
+    var href = quiz ? quiz.getAttribute("data-site-root") : logo ? logo.getAttribute("href") : null;
+    if (href === null) return null;
     try {
-      return new URL(".", new URL(logo.getAttribute("href"), location.href)).href;
+      return new URL(".", new URL(href, location.href)).href;
     } catch (error) {
       return null;
     }
