@@ -42,7 +42,9 @@ class Segmenter:
         self._words: dict[str, list[str]] = {}
         self._compounds: dict[str, list[str]] = {}
         self._tokens: dict[tuple[str, str], list[tuple[str, int, int]]] = {}
-        self._jieba = jieba.Tokenizer()
+        # jieba's default tokenizer, which Material's search also uses: its
+        # dictionary is loaded once per build instead of twice (~0.6 s).
+        self._jieba = jieba.dt
         self._jieba.initialize()
         for word, freq in terms.words:
             self._jieba.add_word(word, freq)
