@@ -9,10 +9,10 @@ numbers. Files are UTF-8 with a BOM so Excel shows Chinese correctly.
 from __future__ import annotations
 
 import csv
-import os
-import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+
+from .atomic import atomic_write
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
 
@@ -34,21 +34,8 @@ def safe_cell(value: Cell) -> str | int | float:
 
 def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[Cell]]) -> None:
     """Write atomically: a half-written CSV never replaces a complete one."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8-sig", newline="") as stream:
-            writer = csv.writer(stream, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
-            writer.writerow([safe_cell(cell) for cell in header])
-            for row in rows:
-                writer.writerow([safe_cell(cell) for cell in row])
-        os.chmod(temporary, 0o666 & ~_umask())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+    with atomic_write(path, encoding="utf-8-sig", newline="") as stream:
+        writer = csv.writer(stream, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+        writer.writerow([safe_cell(cell) for cell in header])
+        for row in rows:
+            writer.writerow([safe_cell(cell) for cell in row])

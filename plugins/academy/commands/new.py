@@ -8,12 +8,12 @@ roles), checked by loading the result before it is saved.
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import sys
 import tempfile
 from pathlib import Path, PurePosixPath
 
+from ..atomic import atomic_write
 from ..model import Model, load_model
 from ..problems import Problem, ProblemsFound, format_all
 from ..project import Project
@@ -110,11 +110,8 @@ def _replace_text(path: Path, before: str, after: str) -> None:
     """Save an edited file only if nobody changed it meanwhile; atomically."""
     if path.read_text(encoding="utf-8") != before:
         raise Refused(f"{path} 在编辑期间被修改过", "请重新运行命令。")
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+    with atomic_write(path, newline="", mode=path.stat().st_mode & 0o777) as stream:
         stream.write(after)
-    os.chmod(temporary, path.stat().st_mode & 0o777)
-    os.replace(temporary, path)
 
 
 def _list(value: str | None, allowed: tuple[str, ...], what: str, default: tuple[str, ...]) -> list[str]:
