@@ -74,10 +74,9 @@ def hooks(build):
     root = build.parent
     settings = read_settings(root / "mkdocs.yml")
     project = load_project(settings, anchors=False)
-    options = SimpleNamespace(search_terms="search", search_index="", improve_search=True, related_reading=4,
+    options = SimpleNamespace(search_terms="search", improve_search=True, related_reading=4,
                               related_exclude=["index.md", "paths/*", "me.md"], review_suggestions=3)
-    hooks = SearchHooks.start(options, root, settings.docs_dir, project.course, settings.extensions,
-                              settings.extension_configs, str)
+    hooks = SearchHooks.start(options, root, project.course, str)
     # the build hands the rendered pages over in on_env; here, the built site's articles
     pages = {}
     for page in project.course.pages.metas:

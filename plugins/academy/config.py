@@ -37,10 +37,6 @@ class AcademyConfig(base.Config):
     """Folder (relative to mkdocs.yml) with the trainers' jieba dictionary
     (dictionary.txt) and synonym list (synonyms.yml); missing files mean none."""
 
-    search_index = c.Type(str, default=".academy/search-index")
-    """Where the Whoosh index behind `academy search` and related reading lives
-    (relative to mkdocs.yml, outside site_dir); updated incrementally."""
-
     improve_search = c.Type(bool, default=True)
     """Re-segment Material's search index with the dictionary and add a hidden
     field of sub-words and synonyms, so the site's search box finds them."""

@@ -118,10 +118,9 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         banks = [(bank, _shown(str(bank), config)) for bank in quiz_files(model_file.parent, model_file)]
         self.course = check_course(sources, self.model, self.config.learning_log_page, banks)
         _fail_on(self.course.problems, "处错误，请修改后重新构建")
-        try:  # search vocabulary, Whoosh index for related reading (academy.search)
+        try:  # search vocabulary and related reading (academy.search)
             base = Path(config.config_file_path or ".").resolve().parent
-            self.search = SearchHooks.start(self.config, base, Path(config.docs_dir), self.course,
-                                            config.markdown_extensions, config.mdx_configs, lambda key: self.shown.get(key, key))
+            self.search = SearchHooks.start(self.config, base, self.course, lambda key: self.shown.get(key, key))
         except ProblemsFound as found:
             _fail_on(found.problems, "处错误，请修改后重新构建")
         self.build = _build_id([model_file, *(bank for bank, _ in banks)])

@@ -79,13 +79,13 @@ def load_project(settings: Settings, anchors: bool = True) -> Project:
         shown = {key: shown for _, key, shown in files}
         targets = {s.target for p in course.paths for s in p.steps if s.kind == "section"}
         targets |= {page for quiz in course.quizzes.values() for q in quiz.questions for page, anchor, _ in q.refs if anchor}
-        ids = _rendered_ids(settings, targets)
+        ids = rendered_ids(settings, targets)
         problems = check_anchors(course.paths, ids, lambda key: shown.get(key, key))
         problems += check_quiz_refs(course.quizzes, ids)
     return Project(settings, model, course, problems)
 
 
-def _rendered_ids(settings: Settings, pages: set[str]) -> dict[str, set[str]]:
+def rendered_ids(settings: Settings, pages: set[str]) -> dict[str, set[str]]:
     """Element ids of pages rendered with the site's Markdown extensions."""
     import markdown
 

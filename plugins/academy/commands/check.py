@@ -9,7 +9,7 @@ from dataclasses import asdict
 
 from ..coverage import measure_coverage, ref_targets
 from ..coverage_text import format_coverage
-from ..project import Project, _rendered_ids
+from ..project import Project, rendered_ids
 from . import FINDINGS, OK, USAGE, open_project, report_problems
 
 HELP = "检查所有页面、学习路径、测验题库和能力模型文件，列出全部问题"
@@ -33,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
         return USAGE
     coverage = None
     if args.coverage and project.model is not None and project.course is not None:
-        ids = _rendered_ids(project.settings, ref_targets(project.course))
+        ids = rendered_ids(project.settings, ref_targets(project.course))
         coverage = measure_coverage(project.model, project.course, ids)
     if args.format == "json":
         return _json(project, coverage)

@@ -23,18 +23,14 @@ class SearchHooks:
         self.titles = {page: meta.title for page, meta in course.pages.metas.items()}
 
     @classmethod
-    def start(cls, options: Any, base: Path, docs_dir: Path, course: Course, extensions: list[Any],
-              configs: dict[str, Any], shown: Callable[[str], str]) -> "SearchHooks":
-        """Read the vocabulary and update the index; raise ProblemsFound for bad files or pins."""
-        build = SearchBuild(base / options.search_terms, base / options.search_index if options.search_index else None,
-                            options.search_terms)
+    def start(cls, options: Any, base: Path, course: Course, shown: Callable[[str], str]) -> "SearchHooks":
+        """Read the vocabulary; raise ProblemsFound for bad files or pins."""
+        build = SearchBuild(base / options.search_terms, options.search_terms)
         pins = {page: tuple(zip(meta.related, meta.related_lines))
                 for page, meta in course.pages.metas.items() if isinstance(meta.related, tuple)}
         problems: list[Problem] = check_pins(pins, set(course.pages.metas), shown)
         if problems:
             raise ProblemsFound(problems)
-        # The Whoosh index is for `academy search`; the build computes related
-        # reading in memory from the rendered pages (see use_pages), in linear time.
         return cls(build, course, options)
 
     def use_pages(self, pages: dict[str, str]) -> None:
@@ -60,6 +56,5 @@ class SearchHooks:
         return [{"href": url_for(link.page, link.anchor), "title": link.title} for link in links]
 
     def post_build(self, site_dir: Path) -> None:
-        self.build.save_cache()
         if self.options.improve_search:
             self.build.improve_material(site_dir)

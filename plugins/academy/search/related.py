@@ -1,5 +1,5 @@
 """Related reading ("相关阅读") under each content page, and review suggestions
-for quiz questions that name no pages themselves, from Whoosh more-like-this.
+for quiz questions that name no pages themselves (computed in similar.py).
 
 A page's front matter can turn the list off (`related: false`) or pin its own
 (`related: [soc/norms.md#on-call-escalation, soc/spcm.md]`).
@@ -13,8 +13,6 @@ from fnmatch import fnmatch
 from html import escape
 
 from ..problems import Problem
-from .engine import Hit
-from .whoosh_index import WhooshIndex
 
 TITLE = "相关阅读"
 
@@ -44,20 +42,6 @@ def check_pins(pins: dict[str, tuple[tuple[str, int], ...]], pages: set[str], sh
                 problems.append(Problem(shown(page), line, 0, f"related 中的页面“{target}”不存在",
                                         "写 content/ 下的路径，例如 `soc/norms.md` 或 `soc/norms.md#on-call-escalation`。"))
     return problems
-
-
-def suggest(index: WhooshIndex, text: str, limit: int, exclude: set[str], patterns: Iterable[str],
-            title_of: Callable[[str, str], str]) -> list[Link]:
-    """Up to `limit` sections like `text`, one per page, none from `exclude` or `patterns`."""
-    hits: list[Hit] = index.related(text, limit=limit * 3, exclude=exclude)
-    links = []
-    for hit in hits:
-        if excluded(hit.page, patterns):
-            continue
-        links.append(Link(hit.page, hit.anchor, title_of(hit.page, hit.anchor)))
-        if len(links) == limit:
-            break
-    return links
 
 
 def render(links: list[tuple[str, str]]) -> str:
