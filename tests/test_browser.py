@@ -102,6 +102,24 @@ def test_chinese_query_in_search_box_finds_the_page(chromium, built_site, http_r
     tab.close()
 
 
+@pytest.mark.parametrize("where", ["http", "file"])
+def test_every_word_of_a_chinese_query_counts_and_is_highlighted(chromium, built_site, http_root, where):
+    # Material alone searches 故障分级 as 故障 (the last word is dropped) and
+    # 开发者OP as 开发OP, which finds nothing.
+    root = http_root if where == "http" else built_site.site.as_uri() + "/"
+    tab = chromium.new_page()
+    for query, expected, marked in [("故障分级", "soc/norms.html#fault-levels", "分级"),
+                                    ("开发者OP", "platform/developer-op.html", "OP")]:
+        tab.goto(root + "index.html")
+        hits = [urlsplit(hit) for hit in search(tab, query)]
+        assert hits[0].path.endswith(expected.split("#")[0]), (query, hits[:3])  # the page ranks first
+        assert any(hit.path == hits[0].path and hit.fragment == urlsplit(expected).fragment for hit in hits[:4])
+        marks = tab.locator(".md-search-result__list > li").first.locator("mark").all_inner_texts()
+        assert marked in marks, (query, marks)
+        assert tab.locator("input.md-search__input").input_value() == query  # the reader's text is untouched
+    tab.close()
+
+
 def test_instant_navigation_over_http_keeps_the_page_and_draws_diagrams(chromium, http_root):
     tab = chromium.new_page()
     errors: list[str] = []

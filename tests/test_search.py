@@ -11,7 +11,8 @@ import pytest
 from academy.cli import main
 from academy.problems import ProblemsFound
 from academy.search.analyzer import Segmenter
-from academy.search.material import KEYWORDS, ZWSP, improve_index
+from academy.search.emphasis import emphasised
+from academy.search.material import KEYWORDS, QUERY_STOPWORDS, ZWSP, improve_index
 from academy.search.sections import Section, split_sections
 from academy.search.terms import Terms, load_terms
 from academy.search.whoosh_index import WhooshIndex
@@ -63,18 +64,28 @@ def test_material_index_keeps_the_displayed_text_and_adds_hidden_keywords():
         "config": {"lang": ["zh"], "separator": r"[\s\u200b\u3000\-、。，．？！；]+", "pipeline": ["stemmer"], "fields": {}},
         "docs": [
             {"location": "a.html", "title": "值班", "text": "<p>夜间和节假日由值班人员负责，明确岗位职责。</p>"},
+            {"location": "a.html#bill", "title": "出账", "text": "<p>系统巡检：按检查清单检查。</p>"},
             {"location": "paths/operator.html", "title": "路径", "text": "<p>步骤</p>"},
         ],
     }
-    improved = improve_index(original, segmenter)
-    first = improved["docs"][0]
+    improved = improve_index(original, segmenter, emphasis={"a.html#bill": ["系统巡检"]})
+    first, second, path = improved["docs"]
     assert first["text"].replace(ZWSP, "") == original["docs"][0]["text"]
-    keywords = first[KEYWORDS].split()
-    assert "职责" in keywords  # inside 岗位职责
-    assert "半夜" in keywords  # a synonym of 夜间
+    assert "职责" in first["text"].split(ZWSP)  # 岗位职责 is indexed as its parts, so 职责 is found
+    assert "半夜" in first[KEYWORDS].split()  # a synonym of 夜间
+    assert "巡检" in second[KEYWORDS].split()  # emphasised: counted once more
+    assert "巡检" not in first.get(KEYWORDS, "")
     assert improved["config"]["fields"][KEYWORDS]["boost"] > 0
     assert "“" in improved["config"]["separator"]
-    assert improved["docs"][1]["boost"] < 1  # path pages rank below the pages they list
+    assert "怎么" in improved["config"][QUERY_STOPWORDS]  # question words the search box leaves out
+    assert path["boost"] < 1  # path pages rank below the pages they list
+
+
+def test_emphasis_is_collected_per_section():
+    html = ('<h1 id="t">出账</h1><p><strong>月度出账</strong>每月一次</p>'
+            '<h2 id="check">巡检<a class="headerlink" href="#check">¶</a></h2><ul><li><b>系统巡检</b>：定期</li></ul>'
+            '<dl><dt>工单</dt><dd>客户的请求</dd></dl>')
+    assert emphasised(html, "ops.html") == {"ops.html": ["月度出账"], "ops.html#check": ["系统巡检", "工单"]}
 
 
 def sections(page_name: str, body: str, title: str = "页面") -> list[Section]:

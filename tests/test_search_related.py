@@ -81,7 +81,7 @@ def hooks(build):
     pages = {}
     for page in project.course.pages.metas:
         html = (build / page.replace(".md", ".html")).read_text(encoding="utf-8")
-        pages[page] = html[html.index('<article'):html.index('</article>')]
+        pages[page] = (page.replace(".md", ".html"), html[html.index('<article'):html.index('</article>')])
     hooks.use_pages(pages)
     return hooks
 

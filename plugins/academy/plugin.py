@@ -42,6 +42,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 FILE_PROTOCOL_FIX = "assets/academy/file-protocol.js"
 STORAGE_GUARD = "assets/academy/storage-guard.js"
 SEARCH_WORKER_SHIM = "assets/vendor/iframe-worker/shim.js"
+SEARCH_QUERY = "assets/academy/search-query.js"  # wraps the search worker: after the shim
 DIAGRAM_RENDERER = "assets/vendor/mermaid/mermaid.min.js"
 DIAGRAM_SETUP = "assets/academy/diagrams.js"
 SCRIPTS = [
@@ -94,6 +95,8 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         if self.config.vendored_assets:
             if SEARCH_WORKER_SHIM not in polyfills:
                 polyfills.append(SEARCH_WORKER_SHIM)
+        if SEARCH_QUERY not in polyfills:
+            polyfills.append(SEARCH_QUERY)
             scripts = [DIAGRAM_RENDERER, DIAGRAM_SETUP, *scripts]
         for script in scripts:
             if script not in config.extra_javascript:
@@ -210,7 +213,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         _fail_on(problems, "处错误，请修改后重新构建")
         if self.search is not None:
             self.search.use_pages(
-                {f.src_uri: f.page.content or "" for f in files.documentation_pages() if f.page is not None}
+                {f.src_uri: (f.url, f.page.content or "") for f in files.documentation_pages() if f.page is not None}
             )
         return env
 

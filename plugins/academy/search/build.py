@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .analyzer import Segmenter
+from .emphasis import emphasised
 from .material import improve_index_file
 from .related import Link, excluded, split_target
 from .similar import SimilarSections, html_sections
@@ -21,6 +22,13 @@ class SearchBuild:
         self.similar: SimilarSections | None = None  # set by use_pages once pages are rendered
         self._skip_key: tuple[str, ...] | None = None
         self._skip: set[str] = set()
+        self.emphasis: dict[str, list[str]] = {}  # search location → bold and defined words
+
+    def note_emphasis(self, pages: dict[str, str]) -> None:
+        """Bold and defined words of the rendered pages ({page URL: html}), for the search index."""
+        self.emphasis = {}
+        for url, html in pages.items():
+            self.emphasis.update(emphasised(html, url))
 
     def use_pages(self, pages: dict[str, str]) -> None:
         """Related reading and review suggestions from the rendered pages ({page: html})."""
@@ -64,4 +72,4 @@ class SearchBuild:
         return f"{base} · {heading}" if heading else base
 
     def improve_material(self, site_dir: Path) -> bool:
-        return improve_index_file(site_dir / "search" / "search_index.json", self.segmenter)
+        return improve_index_file(site_dir / "search" / "search_index.json", self.segmenter, emphasis=self.emphasis)

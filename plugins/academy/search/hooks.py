@@ -33,9 +33,12 @@ class SearchHooks:
             raise ProblemsFound(problems)
         return cls(build, course, options)
 
-    def use_pages(self, pages: dict[str, str]) -> None:
+    def use_pages(self, pages: dict[str, tuple[str, str]]) -> None:
+        """The rendered pages: {docs-relative path: (page URL, html)}."""
+        if self.options.improve_search:
+            self.build.note_emphasis({url: html for url, html in pages.values()})
         if self.options.related_reading or self.options.review_suggestions:
-            self.build.use_pages(pages)
+            self.build.use_pages({page: html for page, (_, html) in pages.items()})
 
     def related_html(self, page: str, url_for: UrlFor) -> str:
         """The 相关阅读 block for a page; "" where it is off or nothing is related."""
