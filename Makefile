@@ -21,8 +21,11 @@ $(BIN)/academy: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
+# After the build, the hosting example's Content-Security-Policy gets the
+# hashes of this build's inline scripts.
 site: $(BIN)/academy
 	$(BIN)/mkdocs build --strict --clean
+	$(BIN)/python -m academy.csp site --write hosting/nginx.conf
 
 serve: $(BIN)/academy
 	$(BIN)/mkdocs serve

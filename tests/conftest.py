@@ -150,3 +150,20 @@ def http_root(built_site: Build, site_port: int):
     yield f"http://127.0.0.1:{site_port}/"
     server.shutdown()
     server.server_close()
+
+
+def open_quiz(tab, root: str, name: str) -> None:
+    """Open a generated quiz page and wait until its widget is ready."""
+    tab.goto(root + f"quizzes/{name}.html")
+    tab.wait_for_selector('[data-academy="quiz"][data-academy-mounted]')
+
+
+def submit_quiz(tab, root: str, name: str) -> None:
+    """Answer every question with its first choice, submit, and wait for the result."""
+    open_quiz(tab, root, name)
+    for fieldset in tab.locator("fieldset[data-question]").all():
+        first = fieldset.locator("input").first
+        if first.count():
+            first.check()
+    tab.locator('[data-academy="quiz"] button[type=submit]').first.click()
+    tab.wait_for_selector("[data-academy-result]", state="visible")

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import submit_quiz
+
 pytestmark = pytest.mark.browser
 
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
@@ -38,6 +40,17 @@ def test_no_serious_accessibility_violations(chromium, http_root, kind, scheme):
     tab = context.new_page()
     tab.goto(http_root + PAGE_TYPES[kind])
     tab.wait_for_load_state("networkidle")
+    found = violations(tab)
+    context.close()
+    assert found == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("quiz", ["soc-intro", "spcm-self"])
+def test_quiz_results_have_no_serious_violations(chromium, http_root, quiz, scheme):
+    context = chromium.new_context(color_scheme=scheme)
+    tab = context.new_page()
+    submit_quiz(tab, http_root, quiz)  # feedback, result table, charts, gaps
     found = violations(tab)
     context.close()
     assert found == []

@@ -1,26 +1,18 @@
-"""`academy publish`: a trainer publishes to the intranet folder; trainees never see a broken site.
-
-Also checks the hosting example: the nginx Content-Security-Policy, served with
-the shipped site, lets every page work in Chromium without a single violation.
-"""
+"""`academy publish`: a trainer publishes to the intranet folder; trainees never see a broken site."""
 
 from __future__ import annotations
 
 import hashlib
-import http.server
 import re
 import subprocess
 import sys
-import threading
-from functools import partial
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, page, write_project
+from conftest import page, write_project
 
 ACADEMY = Path(sys.executable).parent / "academy"
-NGINX = ROOT / "hosting" / "nginx.conf"
 
 FAIL_HALFWAY = '''\
 from pathlib import Path
@@ -151,63 +143,3 @@ def test_refusals(site_project, tmp_path):
     assert not dest.exists()
     for result in (nothing, inside, unmarked):
         assert "Traceback" not in result.stderr
-
-
-# ---------------------------------------------------------------- hosting
-
-
-def nginx_headers() -> dict[str, str]:
-    """The headers the example config sends with pages (the outer location)."""
-    text = NGINX.read_text(encoding="utf-8")
-    outer = text[text.index("location /onboarding/") : text.index("location ~ \"^/onboarding/assets")]
-    return dict(re.findall(r'add_header\s+(\S+)\s+"([^"]*)"\s+always;', outer))
-
-
-def test_the_nginx_policy_allows_every_inline_script_of_the_built_site(built_site):
-    from academy.csp import inline_script_hashes
-
-    policy = nginx_headers()["Content-Security-Policy"]
-    assert "'unsafe-inline'" not in policy.split("script-src", 1)[1].split(";", 1)[0]
-    missing = inline_script_hashes(built_site.site) - set(re.findall(r"'sha256-[^']+'", policy))
-    assert not missing, f"update hosting/nginx.conf: python -m academy.csp site/ ({missing})"
-
-
-class _Headers(http.server.SimpleHTTPRequestHandler):
-    extra: dict[str, str] = {}
-
-    def end_headers(self) -> None:
-        for name, value in self.extra.items():
-            self.send_header(name, value)
-        super().end_headers()
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-@pytest.mark.browser
-def test_the_site_works_in_chromium_under_the_nginx_headers(built_site, chromium):
-    # Its own port: the shared server of the session holds the site's own.
-    handler = type("Handler", (_Headers,), {"extra": nginx_headers()})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(built_site.site)))
-    site_port = server.server_address[1]
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        context = chromium.new_context()
-        tab = context.new_page()
-        violations: list[str] = []
-        outside: list[str] = []
-        tab.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
-        tab.on("request", lambda r: outside.append(r.url) if not r.url.startswith(f"http://127.0.0.1:{site_port}/") and not r.url.startswith(("data:", "blob:")) else None)
-        base = f"http://127.0.0.1:{site_port}/"
-        tab.goto(base + "index.html")
-        tab.wait_for_selector("[data-academy='role-picker'], .academy-role-picker", state="attached", timeout=10_000)
-        tab.goto(base + "platform/adevops.html")
-        tab.wait_for_selector("pre.mermaid", state="detached", timeout=15_000)  # diagrams draw under the policy
-        assert tab.locator("div.mermaid").first.bounding_box()["height"] > 40
-        tab.goto(base + "quizzes/soc-intro.html")
-        tab.wait_for_selector("[data-academy='quiz']", state="attached")
-        assert violations == [] and outside == []
-        context.close()
-    finally:
-        server.shutdown()
-        server.server_close()

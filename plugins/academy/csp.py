@@ -2,9 +2,11 @@
 
 Material writes a few small inline scripts into every page (the scope for
 stored settings, palette and tab restoring); they are allowed by their SHA-256
-hashes. Print the header for a built site with:
+hashes. Print the header for a built site, or write it into the nginx
+example (`make site` does this after every build), with:
 
     python -m academy.csp site/
+    python -m academy.csp site/ --write hosting/nginx.conf
 """
 
 from __future__ import annotations
@@ -19,10 +21,10 @@ _SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S | r
 _EXECUTABLE = re.compile(r"""\btype\s*=\s*["']?(?!text/javascript|module|application/javascript)""", re.I)
 
 BASE = (
-    "default-src 'self'; {script}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; "
-    "connect-src 'self'; worker-src 'self' blob:; frame-src 'self'; object-src 'none'; base-uri 'self'; "
-    "form-action 'self'; frame-ancestors 'self'"
+    "default-src 'self'; {script}; style-src 'self'; img-src 'self' data:; worker-src 'self'; "
+    "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'; frame-ancestors 'none'"
 )
+_HEADER = re.compile(r'(add_header\s+Content-Security-Policy\s+")[^"]*(")')
 
 
 def inline_script_hashes(site: Path) -> set[str]:
@@ -42,11 +44,30 @@ def policy(hashes: set[str]) -> str:
     return BASE.format(script="script-src 'self' " + " ".join(sorted(hashes)))
 
 
+def write_policy(config: Path, value: str) -> bool:
+    """Put `value` into every Content-Security-Policy header of an nginx config; True if it changed."""
+    text = config.read_text(encoding="utf-8")
+    updated = _HEADER.sub(lambda match: match.group(1) + value + match.group(2), text)
+    if updated != text:
+        config.write_text(updated, encoding="utf-8")
+    return updated != text
+
+
 def main(argv: list[str]) -> int:
-    if len(argv) != 1 or not Path(argv[0]).is_dir():
-        print("用法：python -m academy.csp 站点文件夹（例如 site/）", file=sys.stderr)
+    if len(argv) not in (1, 3) or not Path(argv[0]).is_dir() or (len(argv) == 3 and argv[1] != "--write"):
+        print("用法：python -m academy.csp 站点文件夹 [--write nginx 配置文件]（例如 site/ --write hosting/nginx.conf）",
+              file=sys.stderr)
         return 2
-    print(policy(inline_script_hashes(Path(argv[0]))))
+    value = policy(inline_script_hashes(Path(argv[0])))
+    if len(argv) == 3:
+        config = Path(argv[2])
+        if not config.is_file():
+            print(f"{config}: 找不到这个文件；请给出 nginx 配置文件的路径", file=sys.stderr)
+            return 2
+        if write_policy(config, value):
+            print(f"{config}: Content-Security-Policy 已按本次构建更新")
+        return 0
+    print(value)
     return 0
 
 

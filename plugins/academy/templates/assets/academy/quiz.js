@@ -35,6 +35,11 @@
     return node;
   }
 
+  // A wide table scrolls sideways in its box; keyboard users reach it with Tab.
+  function scrollRegion(label) {
+    return make("div", null, Object.assign({ class: "academy-result__scroll", role: "region", tabindex: "0" }, label));
+  }
+
   function svg(tag, attributes, text) {
     var node = document.createElementNS(SVG, tag);
     Object.keys(attributes || {}).forEach(function (name) {
@@ -1014,7 +1019,7 @@
     var section = make("section", null, { class: "academy-result__calibration" });
     var headingId = "academy-calibration-" + ++uid;
     section.appendChild(make("h3", "自评与知识测验对照", { id: headingId }));
-    var scroll = make("div", null, { class: "academy-result__scroll" });
+    var scroll = scrollRegion({ "aria-labelledby": headingId });
     var table = make("table", null, { class: "academy-result__grid academy-calibration", "aria-labelledby": headingId });
     table.appendChild(make("caption", "“可达”是只凭这一种证据能达到的级别；在两者都有的级别上比较平均值，相差 " + percent(margin) + " 及以上时标出"));
     var head = make("tr");
@@ -1126,7 +1131,7 @@
       "每一格是该维度在该级别的证据（知识题与自评的加权结果），达到 " + percent(quiz.threshold) +
       " 即通过；从 " + shortLevel(quiz, quiz.levels[0]) + " 起逐级判定，遇到第一个未通过或未评估的级别就停止，之后的格子“不计入”。",
       { class: "academy-placement__rule" }));
-    var scroll = make("div", null, { class: "academy-result__scroll" });
+    var scroll = scrollRegion({ "aria-labelledby": headingId });
     var table = make("table", null, { class: "academy-result__grid academy-placement", "aria-labelledby": headingId });
     table.appendChild(make("caption", "各维度 × 各级别的判定"));
     var head = make("tr");
@@ -1332,7 +1337,7 @@
     box.appendChild(make("p", whySentence(quiz, score), { class: "academy-result__why" }));
     if (!score.target) box.appendChild(make("p", NO_ROLE, { class: "academy-result__no-role" }));
 
-    var scroll = make("div", null, { class: "academy-result__scroll" });
+    var scroll = scrollRegion({ "aria-label": "各维度得分" });
     scroll.appendChild(resultTable(quiz, score, score.target));
     box.appendChild(scroll);
     box.appendChild(placementSection(quiz, score));
