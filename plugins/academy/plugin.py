@@ -110,8 +110,10 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         """Check every page and path before anything is rendered; fail with all problems."""
         if not self.config.enabled or self.model is None:
             return None
+        docs = _shown(config.docs_dir, config)  # once: resolving every page's path is slow at scale
         sources = [
-            (Path(file.abs_src_path), file.src_uri, _shown(file.abs_src_path, config))
+            (Path(file.abs_src_path), file.src_uri, f"{docs}/{file.src_uri}" if file.generated_by is None
+             else _shown(file.abs_src_path, config))
             for file in files.documentation_pages()
             if file.abs_src_path
         ]

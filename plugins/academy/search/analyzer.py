@@ -15,7 +15,8 @@ import jieba
 
 from .terms import Terms
 
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+HAN_CHARACTERS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+HAN = re.compile(f"[{HAN_CHARACTERS}]+")
 # Latin words keep `+` and `#` (1+N, C#) and inner dots/hyphens (v1.2, e-mail)
 LATIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9+#]*(?:[._-][A-Za-z0-9+#]+)*")
 TOKEN = re.compile(f"{HAN.pattern}|{LATIN.pattern}")

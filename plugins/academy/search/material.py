@@ -26,7 +26,7 @@ from fnmatch import fnmatch
 from pathlib import Path
 from typing import Any
 
-from .analyzer import HAN, STOPWORDS, Segmenter
+from .analyzer import HAN, HAN_CHARACTERS, STOPWORDS, Segmenter
 
 ZWSP = "\u200b"
 KEYWORDS = "keywords"
@@ -39,17 +39,24 @@ PAGE_BOOSTS = {"paths/*": 0.3, "quizzes/*": 0.5, "me.html": 0.3}
 SEPARATOR = r"[\s\u200b\u3000\-、。，．？！；：“”‘’（）《》〈〉「」『』【】…,.!?;()\[\]<>\"'/|]+"
 MATERIAL_ZH_SEPARATOR = r"[\s\u200b\u3000\-、。，．？！；]+"
 _TAG = re.compile(r"<[^>]*>")
+# A run of three or more Han characters: in Material's text, one word that may be a compound.
+_LONG_RUN = re.compile(f"[{HAN_CHARACTERS}]{{3,}}")
 
 
 def segment(value: str, segmenter: Segmenter, fine: bool = True) -> str:
-    """`value` with Han runs split by zero-width spaces, the way Material does it."""
-    plain = value.replace(ZWSP, "")
+    """`value` with Han runs split by zero-width spaces, the way Material does it.
+
+    Material has already cut every run with the same jieba tokenizer, which
+    holds the trainer's dictionary before Material indexes: its words are kept
+    and only compounds are split (cutting everything again doubled the cost).
+    Runs that arrive uncut are cut here.
+    """
+    if ZWSP in value:  # Material's words: split the compounds among them
+        if not fine:
+            return value
+        return _LONG_RUN.sub(lambda match: ZWSP.join(segmenter.split_compound(match.group(0))), value)
     cut = segmenter.fine_words if fine else segmenter.words
-
-    def replace(match: re.Match[str]) -> str:
-        return ZWSP + ZWSP.join(cut(match.group(0))) + ZWSP
-
-    return HAN.sub(replace, plain).strip(ZWSP)
+    return HAN.sub(lambda match: ZWSP + ZWSP.join(cut(match.group(0))) + ZWSP, value).strip(ZWSP)
 
 
 def keywords(title: str, text: str, segmenter: Segmenter, emphasised: Iterable[str] = ()) -> str:

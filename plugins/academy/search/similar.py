@@ -19,7 +19,9 @@ from html import unescape
 _HEADING = re.compile(r'<h([2-6])[^>]*\sid="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
 _EXCLUDED = re.compile(r"<(nav|aside|div|section)[^>]*data-search-exclude[^>]*>.*?</\1>", re.S)
 _TAG = re.compile(r"<[^>]+>")
-_RUN = re.compile(r"[\u4e00-\u9fff]+|[A-Za-z][A-Za-z0-9+]+|[0-9]+")
+_BIGRAM = re.compile(r"(?=([\u4e00-\u9fff]{2}))")  # overlapping: 岗位职责 → 岗位 位职 职责
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9+]+|[0-9]{2,}")
+MAX_DF = 100
 _HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 
 
@@ -31,12 +33,9 @@ class PageSection:
 
 
 def terms(text: str) -> Counter[str]:
-    found: Counter[str] = Counter()
-    for run in _RUN.findall(text):
-        if "\u4e00" <= run[0] <= "\u9fff":
-            found.update(run[i : i + 2] for i in range(len(run) - 1))
-        elif len(run) > 1:
-            found[run.lower()] += 1
+    """Character bigrams of the Chinese text and the Latin words and numbers, counted."""
+    found: Counter[str] = Counter(_BIGRAM.findall(text))
+    found.update(word.lower() for word in _WORD.findall(text))
     return found
 
 
@@ -66,8 +65,9 @@ class SimilarSections:
         frequency: Counter[str] = Counter()
         for found in counts:
             frequency.update(found.keys())
-        # A term in more than this many sections says little about any of them.
-        self.max_df = max(8, total // 20)
+        # A term in more than this many sections says little about any of them;
+        # the cap also bounds the work per lookup, keeping the build linear.
+        self.max_df = min(MAX_DF, max(8, total // 20))
         self.idf = {term: math.log((1 + total) / (1 + df)) + 1 for term, df in frequency.items()}
         self.postings: dict[str, list[tuple[int, float]]] = {}
         self.vectors: list[dict[str, float]] = []
@@ -90,10 +90,10 @@ class SimilarSections:
         return dict(sorted(merged.items(), key=lambda item: (-item[1], item[0]))[:size])
 
     def _rank(self, query: dict[str, float], limit: int, skip: set[str]) -> list[PageSection]:
-        scores: Counter[int] = Counter()
+        scores: dict[int, float] = {}
         for term, weight in query.items():
             for index, other in self.postings.get(term, ()):
-                scores[index] += weight * other
+                scores[index] = scores.get(index, 0.0) + weight * other
         best: dict[str, tuple[float, int]] = {}
         for index, score in scores.items():
             page = self.sections[index].page
