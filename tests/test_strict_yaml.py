@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from academy.frontmatter import read_page_meta
+from academy.model import load_model
 from academy.problems import ProblemsFound
 from academy.strict_yaml import load_yaml
+from conftest import ROOT
 
 
 def problem_of(text: str, first_line: int = 1):
@@ -71,3 +74,56 @@ def test_byte_order_mark_is_ignored():
 def test_python_tags_are_refused():
     problem = problem_of("a: !!python/object/apply:os.system [echo]\n")
     assert "不支持的 YAML 标签" in problem.message
+
+
+# The typing mistakes Chinese authors make, each answered with a Chinese hint on the right line.
+TRAPS = [
+    ("tab", "title: x\nroles:\n\t- operator\n", 3, "Tab"),
+    ("full-width colon", "title: 标题\nroles： [a, b]\n  minutes: 3\n", 2, "全角冒号"),
+    ("curly quotes", "title: “标题: 副标题”\n", 1, "中文引号"),
+    ("ideographic space indent", "title: x\nroles:\n\u3000\u3000- operator\n", 3, "全角空格"),
+    ("text after a comment mark", "title: x\nsummary: 学习 #1 的内容\n", 2, "注释"),
+    ("duplicate key", "title: x\nsummary: y\ntitle: z\n", 3, "删除或合并"),
+]
+
+
+@pytest.mark.parametrize("name, text, line, hint", TRAPS, ids=[trap[0] for trap in TRAPS])
+def test_each_yaml_trap_gets_a_chinese_hint_on_its_line(name, text, line, hint):
+    problem = problem_of(text)
+    assert hint in problem.hint, (name, problem.format())
+    assert problem.line == line
+
+
+# Valid YAML that means something else than the author meant: the page check says so.
+FRONT_MATTER_TRAPS = [
+    ("full-width comma", "roles: [operator，developer]", "全角逗号"),
+    ("full-width dash", "roles:\n  － operator", "全角“－”"),
+    ("full-width colon without a space", "title：标题", "全角冒号"),
+]
+
+
+@pytest.mark.parametrize("name, lines, hint", FRONT_MATTER_TRAPS, ids=[trap[0] for trap in FRONT_MATTER_TRAPS])
+def test_front_matter_traps_get_a_chinese_hint_on_their_line(name, lines, hint):
+    text = f"---\nsummary: 摘要\nminutes: 5\nspcm: [岗位认知]\n{lines}\n---\n正文\n"
+    with pytest.raises(ProblemsFound) as caught:
+        read_page_meta(text, "content/page.md", load_model(ROOT / "quizzes" / "spcm.yml"))
+    hinted = [problem for problem in caught.value.problems if hint in problem.hint]
+    assert hinted and hinted[0].line == 5, [problem.format() for problem in caught.value.problems]
+
+
+def test_a_comment_with_a_space_and_numbers_with_comments_are_fine():
+    assert load_yaml("id: x   # 与文件名一致\nversion: 1 #改题目时加 1\nsummary: '学习 #1'\n", "x.yml") == {
+        "id": "x", "version": 1, "summary": "学习 #1"}
+
+
+@pytest.mark.parametrize("word", ["no", "yes", "on", "off", "y", "n"])
+def test_yaml_1_1_booleans_are_text_in_front_matter(word):
+    assert load_yaml(f"title: {word}\n", "x.yml") == {"title": word}
+
+
+def test_clock_times_and_dates_stay_as_written():
+    assert load_yaml("start: 12:30\nday: 2024-01-01\n", "x.yml") == {"start": "12:30", "day": "2024-01-01"}
+
+
+def test_byte_order_mark_before_front_matter_is_ignored():
+    assert load_yaml("\ufefftitle: 标题\n", "x.yml") == {"title": "标题"}

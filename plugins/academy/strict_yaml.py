@@ -45,6 +45,15 @@ class _DuplicateKey(yaml.MarkedYAMLError):
     pass
 
 
+class _SwallowedText(yaml.MarkedYAMLError):
+    pass
+
+
+# A plain value followed by " #" and more text on the same line: YAML drops the
+# rest as a comment (学习 #1 的内容 → 学习). "# 注释" with a space stays a comment.
+_SWALLOWED = re.compile(r"[ \t]+#[^\s#]")
+
+
 # libyaml's parser when PyYAML was built with it (the wheels are): the pure
 # Python one costs several milliseconds per page.
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -52,6 +61,14 @@ _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 class _StrictLoader(_BaseLoader):  # type: ignore[misc,valid-type]
     line_offset = 1
+    lines: list[str] = []
+
+    def construct_scalar(self, node: Node) -> Any:  # type: ignore[override]
+        end = node.end_mark
+        text = not node.style and node.tag == "tag:yaml.org,2002:str"
+        if text and end.line < len(self.lines) and _SWALLOWED.match(self.lines[end.line], end.column):
+            raise _SwallowedText(None, None, "“ #”之后的文字会被当作注释丢掉", end)
+        return super().construct_scalar(node)
 
     def _line(self, node: Node) -> int:
         return node.start_mark.line + self.line_offset
@@ -138,13 +155,16 @@ _TRAPS = [
 ]
 
 
+_COMMENT_HINT = "“ #”之后的内容会被当作注释。文字里需要 # 时，请给整段文字加上引号，例如 `summary: \"学习 #1 的内容\"`。"
+
+
 def trap_hint(text: str) -> str:
     """A hint for the typing mistake visible in `text`, or "" if none is."""
     for needle, hint in _TRAPS:
         if needle in text:
             return hint
     if " #" in text:
-        return "“ #”之后的内容会被当作注释。文字里需要 # 时，请给整段文字加上引号。"
+        return _COMMENT_HINT
     return ""
 
 
@@ -157,6 +177,7 @@ def load_yaml(text: str, path: str, first_line: int = 1) -> Any:
     text = text.lstrip("\ufeff")
     loader = _StrictLoader(text)
     loader.line_offset = first_line
+    loader.lines = text.splitlines()
     try:
         data = loader.get_single_data()
     except yaml.MarkedYAMLError as error:
@@ -170,8 +191,12 @@ def load_yaml(text: str, path: str, first_line: int = 1) -> Any:
         message = _describe(error)
         if isinstance(error, _DuplicateKey):
             hint = "删除或合并其中一个。"
-        else:
-            hint = trap_hint(context) or trap_hint(previous) or "检查这一行及上一行的缩进、冒号和引号。"
+        elif isinstance(error, _SwallowedText):
+            hint = _COMMENT_HINT
+        elif trap_hint(context) or not trap_hint(previous):
+            hint = trap_hint(context) or "检查这一行及上一行的缩进、冒号和引号。"
+        else:  # YAML notices the mistake one line late: point at the line that has it
+            hint, line, column = trap_hint(previous), line - 1, 0
 
         raise ProblemsFound([Problem(path, line, column, message, hint)]) from None
     except yaml.YAMLError as error:
@@ -182,7 +207,7 @@ def load_yaml(text: str, path: str, first_line: int = 1) -> Any:
 
 
 def _describe(error: yaml.MarkedYAMLError) -> str:
-    if isinstance(error, _DuplicateKey):
+    if isinstance(error, (_DuplicateKey, _SwallowedText)):
         return str(error.problem)
     problem = (error.problem or "").strip()
     known = {
