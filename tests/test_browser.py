@@ -12,6 +12,16 @@ pytestmark = pytest.mark.browser
 LOCAL_SCHEMES = ("data:", "blob:", "about:")
 
 
+def diagram_count(page: Path) -> int:
+    return page.read_text(encoding="utf-8").count('<pre class="mermaid">')
+
+
+def wait_for_diagrams(tab, count: int) -> None:
+    """Until Material has swapped each diagram's source for its drawing."""
+    if count:
+        tab.wait_for_function("n => document.querySelectorAll('div.mermaid').length >= n", arg=count, timeout=20_000)
+
+
 def site_pages(site: Path) -> list[str]:
     return sorted(
         path.relative_to(site).as_posix()
@@ -20,7 +30,7 @@ def site_pages(site: Path) -> list[str]:
     )
 
 
-def visit_all(browser, root: str, pages: list[str]) -> tuple[list[str], list[str]]:
+def visit_all(browser, root: str, site: Path) -> tuple[list[str], list[str]]:
     """Open every page; return requests leaving the site and JavaScript errors."""
     outside: list[str] = []
     errors: list[str] = []
@@ -29,25 +39,24 @@ def visit_all(browser, root: str, pages: list[str]) -> tuple[list[str], list[str
     tab.on("request", lambda request: None if request.url.startswith((root, *LOCAL_SCHEMES)) else outside.append(request.url))
     tab.on("pageerror", lambda error: errors.append(f"{tab.url}: {error}"))
     tab.on("console", lambda msg: errors.append(f"{tab.url}: {msg.text}") if msg.type == "error" else None)
-    for name in pages:
+    for name in site_pages(site):
         tab.goto(root + name, wait_until="load")
         tab.wait_for_load_state("networkidle")
-        if tab.locator("pre.mermaid").count():
-            # Material swaps each diagram's source for the drawing once rendered
-            tab.wait_for_selector("pre.mermaid", state="detached", timeout=15000)
+        # Mermaid is fetched on pages with diagrams only; each one gets drawn
+        wait_for_diagrams(tab, diagram_count(site / name))
     context.close()
     return outside, errors
 
 
 def test_every_page_loads_over_http_with_nothing_from_outside(chromium, built_site, http_root):
-    outside, errors = visit_all(chromium, http_root, site_pages(built_site.site))
+    outside, errors = visit_all(chromium, http_root, built_site.site)
     assert outside == []
     assert errors == []
 
 
 def test_every_page_loads_from_file_share_with_nothing_from_outside(chromium, built_site):
     root = built_site.site.as_uri() + "/"
-    outside, errors = visit_all(chromium, root, site_pages(built_site.site))
+    outside, errors = visit_all(chromium, root, built_site.site)
     assert outside == []
     assert errors == []
 
@@ -55,9 +64,10 @@ def test_every_page_loads_from_file_share_with_nothing_from_outside(chromium, bu
 def test_diagrams_are_drawn_without_network(chromium, built_site, http_root):
     tab = chromium.new_page()
     tab.goto(http_root + "soc/history.html")
-    tab.wait_for_selector("pre.mermaid", state="detached", timeout=15000)
+    expected = diagram_count(built_site.site / "soc" / "history.html")
+    wait_for_diagrams(tab, expected)
     drawings = tab.locator("div.mermaid")
-    assert drawings.count() >= 1
+    assert drawings.count() == expected >= 1
     for index in range(drawings.count()):
         assert drawings.nth(index).bounding_box()["height"] > 40
     tab.close()
@@ -120,17 +130,17 @@ def test_every_word_of_a_chinese_query_counts_and_is_highlighted(chromium, built
     tab.close()
 
 
-def test_instant_navigation_over_http_keeps_the_page_and_draws_diagrams(chromium, http_root):
+def test_instant_navigation_over_http_keeps_the_page_and_draws_diagrams(chromium, built_site, http_root):
     tab = chromium.new_page()
     errors: list[str] = []
     tab.on("pageerror", lambda error: errors.append(str(error)))
     tab.goto(http_root + "soc/mission.html")
+    assert diagram_count(built_site.site / "soc" / "mission.html") == 0  # Mermaid is not loaded yet
     tab.evaluate("window.__stayed = true")
     tab.locator("a.md-footer__link--next").click()
     tab.wait_for_url("**/soc/history.html")
-    tab.wait_for_selector("pre.mermaid", state="detached", timeout=15000)
+    wait_for_diagrams(tab, diagram_count(built_site.site / "soc" / "history.html"))
     assert tab.evaluate("window.__stayed === true"), "the click reloaded the page"
-    assert tab.locator("div.mermaid").count() >= 1
     assert errors == []
     tab.close()
 
@@ -138,7 +148,7 @@ def test_instant_navigation_over_http_keeps_the_page_and_draws_diagrams(chromium
 def test_file_share_pages_mount_material_components(chromium, built_site):
     tab = chromium.new_page()
     tab.goto(built_site.site.as_uri() + "/soc/history.html")
-    tab.wait_for_selector("pre.mermaid", state="detached", timeout=15000)
+    wait_for_diagrams(tab, diagram_count(built_site.site / "soc" / "history.html"))
     # Tables are wrapped for horizontal scrolling once Material mounts the content
     assert tab.locator(".md-typeset__scrollwrap").count() >= 1
     tab.close()

@@ -76,7 +76,7 @@ def strict_root(built_site):
 
 def _diagrams(tab, root: str) -> None:
     tab.goto(root + "platform/adevops.html")
-    tab.wait_for_selector("pre.mermaid", state="detached", timeout=15_000)
+    tab.wait_for_selector("div.mermaid", timeout=20_000)
     box = tab.locator("div.mermaid").first.bounding_box()
     assert box and box["height"] > 40  # drawn, under the policy
 

@@ -42,16 +42,13 @@ TEMPLATES = Path(__file__).parent / "templates"
 FILE_PROTOCOL_FIX = "assets/academy/file-protocol.js"
 STORAGE_GUARD = "assets/academy/storage-guard.js"
 SEARCH_WORKER_SHIM = "assets/vendor/iframe-worker/shim.js"
-SEARCH_QUERY = "assets/academy/search-query.js"  # wraps the search worker: after the shim
-DIAGRAM_RENDERER = "assets/vendor/mermaid/mermaid.min.js"
-DIAGRAM_SETUP = "assets/academy/diagrams.js"
-SCRIPTS = [
-    "assets/academy/a11y.js",
-    "assets/academy/academy.js",
-    "assets/academy/scoring.js",
-    "assets/academy/quiz.js",
-]
-STYLESHEETS = ["assets/academy/a11y.css", "assets/academy/academy.css", "assets/academy/quiz.css"]
+SEARCH_QUERY = "assets/academy/search-query.js"
+# Material loads Mermaid from a CDN on pages with diagrams; this loads the vendored copy instead.
+LOCAL_DIAGRAMS = "assets/academy/local-diagrams.js"
+# On every page; academy.js loads the parts for dashboards, learning logs and
+# quizzes (scoring.js, quiz.js, quiz.css) on the pages that have them.
+SCRIPTS = ["assets/academy/a11y.js", "assets/academy/academy.js"]
+STYLESHEETS = ["assets/academy/a11y.css", "assets/academy/academy.css"]
 QUIZ_FOLDER = "quizzes"  # where generated quiz pages live in the site
 HTML_ID = re.compile(r'\sid="([^"]+)"')
 
@@ -88,17 +85,14 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         logging.getLogger("jieba").setLevel(logging.WARNING)
         config.theme.dirs.append(str(TEMPLATES))
         polyfills = config.extra.setdefault("polyfills", [])
-        for polyfill in (STORAGE_GUARD, FILE_PROTOCOL_FIX):
+        head = [STORAGE_GUARD, FILE_PROTOCOL_FIX]
+        if self.config.vendored_assets:
+            head += [SEARCH_WORKER_SHIM, LOCAL_DIAGRAMS]
+        head.append(SEARCH_QUERY)  # wraps the search worker: after the shim
+        for polyfill in head:
             if polyfill not in polyfills:
                 polyfills.append(polyfill)
-        scripts = list(SCRIPTS)
-        if self.config.vendored_assets:
-            if SEARCH_WORKER_SHIM not in polyfills:
-                polyfills.append(SEARCH_WORKER_SHIM)
-        if SEARCH_QUERY not in polyfills:
-            polyfills.append(SEARCH_QUERY)
-            scripts = [DIAGRAM_RENDERER, DIAGRAM_SETUP, *scripts]
-        for script in scripts:
+        for script in SCRIPTS:
             if script not in config.extra_javascript:
                 config.extra_javascript.append(script)
         for sheet in STYLESHEETS:

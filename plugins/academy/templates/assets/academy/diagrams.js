@@ -1,4 +1,5 @@
-// Diagrams under a strict Content-Security-Policy (style-src 'self').
+// Diagrams under a strict Content-Security-Policy (style-src 'self'). Loaded
+// right after Mermaid, on pages with diagrams only (see local-diagrams.js).
 //
 // Material draws Mermaid diagrams itself (themed, re-drawn on instant
 // navigation); Mermaid would also draw them on window load, racing Material,
