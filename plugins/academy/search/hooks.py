@@ -10,7 +10,7 @@ from ..content import Course
 from ..problems import Problem, ProblemsFound
 from ..quiz import Question
 from .build import SearchBuild
-from .related import check_pins, render
+from .related import check_pins, excluded, render
 
 UrlFor = Callable[[str, str], str]
 
@@ -38,7 +38,9 @@ class SearchHooks:
         if self.options.improve_search:
             self.build.note_emphasis({url: html for url, html in pages.values()})
         if self.options.related_reading or self.options.review_suggestions:
-            self.build.use_pages({page: html for page, (_, html) in pages.items()})
+            # Excluded pages (quizzes, paths, the home page …) are never suggested: leave them out.
+            patterns = list(self.options.related_exclude)
+            self.build.use_pages({page: html for page, (_, html) in pages.items() if not excluded(page, patterns)})
 
     def related_html(self, page: str, url_for: UrlFor) -> str:
         """The 相关阅读 block for a page; "" where it is off or nothing is related."""

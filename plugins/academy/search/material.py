@@ -19,6 +19,7 @@ search_index.js:
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Iterable
@@ -69,10 +70,17 @@ def keywords(title: str, text: str, segmenter: Segmenter, emphasised: Iterable[s
     plain = _TAG.sub(" ", f"{title} {text}").replace(ZWSP, "")
     extra: list[str] = []
     for phrase in [*sorted(segmenter.synonyms_in(plain)), *emphasised]:
-        for token, _, _ in segmenter.tokens(phrase, search=False):
-            if token not in STOPWORDS:
-                extra.extend(segmenter.split_compound(token))
+        extra.extend(_phrase_words(segmenter, phrase))
     return " ".join(dict.fromkeys(extra))
+
+
+@functools.lru_cache(maxsize=65536)  # the same synonyms and bold words recur across sections
+def _phrase_words(segmenter: Segmenter, phrase: str) -> tuple[str, ...]:
+    words: list[str] = []
+    for token, _, _ in segmenter.tokens(phrase, search=False):
+        if token not in STOPWORDS:
+            words.extend(segmenter.split_compound(token))
+    return tuple(words)
 
 
 def improve_index(data: dict[str, Any], segmenter: Segmenter, separator: str | None = SEPARATOR,
