@@ -20,8 +20,7 @@ class SearchBuild:
         self.terms: Terms = load_terms(terms_folder if terms_folder.is_dir() else None, shown_terms)
         self.segmenter = Segmenter.for_terms(self.terms)
         self.similar: SimilarSections | None = None  # set by use_pages once pages are rendered
-        self._skip_key: tuple[str, ...] | None = None
-        self._skip: set[str] = set()
+        self.exclude: list[str] = []  # pages that take no part in related reading (fnmatch patterns)
         self.emphasis: dict[str, list[str]] = {}  # search location → bold and defined words
 
     def note_emphasis(self, pages: dict[str, str]) -> None:
@@ -30,39 +29,35 @@ class SearchBuild:
         for url, html in pages.items():
             self.emphasis.update(emphasised(html, url))
 
-    def use_pages(self, pages: dict[str, str]) -> None:
-        """Related reading and review suggestions from the rendered pages ({page: html})."""
+    def use_pages(self, pages: dict[str, str], exclude: list[str]) -> None:
+        """Related reading and review suggestions from the rendered pages ({page: html}).
+
+        Excluded pages (quizzes, paths, the home page …) are never suggested, so
+        they are left out of the corpus altogether.
+        """
+        self.exclude = list(exclude)
         self.similar = SimilarSections(
-            section for page, html in sorted(pages.items()) for section in html_sections(page, html)
+            section for page, html in sorted(pages.items()) if not excluded(page, self.exclude)
+            for section in html_sections(page, html)
         )
 
-    def related(self, page: str, setting: bool | tuple[str, ...], count: int, patterns: list[str],
-                titles: dict[str, str]) -> list[Link]:
+    def related(self, page: str, setting: bool | tuple[str, ...], count: int, titles: dict[str, str]) -> list[Link]:
         """The related sections for `page`: pinned, computed, or none."""
         if setting is False or self.similar is None:
             return []
         if isinstance(setting, tuple):
             return [Link(*split_target(t), self._title(titles, *split_target(t))) for t in setting]
-        if excluded(page, patterns):
+        if excluded(page, self.exclude):
             return []
         return [Link(s.page, s.anchor, self._title(titles, s.page, s.anchor, s.heading))
-                for s in self.similar.related(page, count, self._skipped(patterns))]
+                for s in self.similar.related(page, count, set())]
 
-    def review(self, text: str, count: int, patterns: list[str], titles: dict[str, str]) -> list[Link]:
+    def review(self, text: str, count: int, titles: dict[str, str]) -> list[Link]:
         """Pages to review for a quiz question that names none itself."""
         if self.similar is None or not text.strip():
             return []
         return [Link(s.page, s.anchor, self._title(titles, s.page, s.anchor, s.heading))
-                for s in self.similar.like_text(text, count, self._skipped(patterns))]
-
-    def _skipped(self, patterns: list[str]) -> set[str]:
-        """Pages that take no part in related reading (computed once per build)."""
-        assert self.similar is not None
-        key = tuple(patterns)
-        if self._skip_key != key:
-            self._skip_key = key
-            self._skip = {page for page in self.similar.by_page if excluded(page, patterns)}
-        return self._skip
+                for s in self.similar.like_text(text, count, set())]
 
     def _title(self, titles: dict[str, str], page: str, anchor: str, heading: str = "") -> str:
         if anchor and not heading and self.similar is not None:

@@ -10,7 +10,7 @@ from ..content import Course
 from ..problems import Problem, ProblemsFound
 from ..quiz import Question
 from .build import SearchBuild
-from .related import check_pins, excluded, render
+from .related import check_pins, render
 
 UrlFor = Callable[[str, str], str]
 
@@ -38,9 +38,7 @@ class SearchHooks:
         if self.options.improve_search:
             self.build.note_emphasis({url: html for url, html in pages.values()})
         if self.options.related_reading or self.options.review_suggestions:
-            # Excluded pages (quizzes, paths, the home page …) are never suggested: leave them out.
-            patterns = list(self.options.related_exclude)
-            self.build.use_pages({page: html for page, (_, html) in pages.items() if not excluded(page, patterns)})
+            self.build.use_pages({page: html for page, (_, html) in pages.items()}, list(self.options.related_exclude))
 
     def related_html(self, page: str, url_for: UrlFor) -> str:
         """The 相关阅读 block for a page; "" where it is off or nothing is related."""
@@ -48,7 +46,7 @@ class SearchHooks:
         count = self.options.related_reading
         if meta is None or not count:
             return ""
-        links = self.build.related(page, meta.related, count, list(self.options.related_exclude), self.titles)
+        links = self.build.related(page, meta.related, count, self.titles)
         return render([(url_for(link.page, link.anchor), link.title) for link in links])
 
     def review_links(self, question: Question, url_for: UrlFor) -> list[dict[str, str]]:
@@ -57,7 +55,7 @@ class SearchHooks:
         if question.refs or not count or not question.is_knowledge:
             return []
         text = "\n".join([question.prompt, *question.options, question.explanation or ""])
-        links = self.build.review(text, count, list(self.options.related_exclude), self.titles)
+        links = self.build.review(text, count, self.titles)
         return [{"href": url_for(link.page, link.anchor), "title": link.title} for link in links]
 
     def post_build(self, site_dir: Path) -> None:
