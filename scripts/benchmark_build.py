@@ -87,6 +87,8 @@ def write_course(root: Path, pages: int, questions: int, with_quizzes: bool, wit
     content.mkdir(parents=True)
     (root / "quizzes").mkdir()
     shutil.copyfile(ROOT / "quizzes" / "spcm.yml", root / "quizzes" / "spcm.yml")
+    # The shipped search vocabulary: synonyms and dictionary words cost the plugin work per section.
+    shutil.copytree(ROOT / "search", root / "search")
     for number in range(pages):
         (content / source(number)).parent.mkdir(exist_ok=True)
         (content / source(number)).write_text(page_text(number), encoding="utf-8")

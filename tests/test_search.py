@@ -58,6 +58,18 @@ def test_search_mode_finds_words_inside_compounds():
     assert "入职" in segmenter.words("如果你刚入职")  # from the trainer dictionary
 
 
+def test_synonyms_are_found_where_words_overlap_or_nest(tmp_path):
+    terms = terms_in(tmp_path / "search", synonyms="- [出事, 出问题]\n- [事故, 故障]\n- [重大故障, 严重事件]\n- [SLA, 服务水平]\n")
+    segmenter = Segmenter(terms)
+    # 出事故 holds 出事 and 事故, overlapping; 重大故障 holds 故障
+    assert segmenter.synonyms_in("昨晚出事故了") == {"出问题", "故障"}
+    assert segmenter.synonyms_in("发生重大故障") == {"严重事件", "事故"}
+    assert segmenter.synonyms_in("按 sla 处理") == {"服务水平"}  # Latin words match in any case
+    assert segmenter.synonyms_in("事故和故障") == set()  # both words of the group are already there
+    assert segmenter.synonyms_in("一切正常") == set()
+    assert Segmenter(Terms()).synonyms_in("出事故") == set()
+
+
 def test_material_index_keeps_the_displayed_text_and_adds_hidden_keywords():
     segmenter = Segmenter.for_terms(load_terms(ROOT / "search"))
     original = {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 from html import escape
 import logging
@@ -49,6 +50,7 @@ LOCAL_DIAGRAMS = "assets/academy/local-diagrams.js"
 # quizzes (scoring.js, quiz.js, quiz.css) on the pages that have them.
 SCRIPTS = ["assets/academy/a11y.js", "assets/academy/academy.js"]
 STYLESHEETS = ["assets/academy/a11y.css", "assets/academy/academy.css"]
+REVIEW_LINKS = 8  # pages to review per SPCM dimension under a quiz result
 QUIZ_FOLDER = "quizzes"  # where generated quiz pages live in the site
 HTML_ID = re.compile(r'\sid="([^"]+)"')
 
@@ -59,6 +61,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         self.course: Course | None = None
         self.paths: dict[str, LearningPath] = {}
         self.memberships: dict[str, list[tuple[LearningPath, int]]] = {}
+        self.teaching: dict[str, list[str]] = {}  # SPCM dimension -> pages that teach it, for quiz review lists
         self.site = ""
         self.shown: dict[str, str] = {}
         self.build = ""
@@ -125,6 +128,11 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         self.build = _build_id([model_file, *(bank for bank, _ in banks)])
         self.quizzes = QuizRenderer(self.model, self.site, self.build)
         self.paths = {path.role: path for path in self.course.paths}
+        self.teaching = {}
+        for page, meta in sorted(self.course.pages.metas.items()):
+            if not page.startswith("paths/") and page != "index.md":
+                for dimension in meta.spcm:
+                    self.teaching.setdefault(dimension, []).append(page)
         self.memberships = {}
         for path in self.course.paths:
             for index, step in enumerate(path.steps):
@@ -242,24 +250,20 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
 
     def _review(self, quiz: Quiz, url_for: UrlFor) -> dict[str, list[dict[str, str]]]:
         """Pages to review per dimension: this quiz's refs first, then pages that teach it."""
-        assert self.course is not None and self.model is not None
+        assert self.model is not None
         review: dict[str, list[dict[str, str]]] = {}
         for dimension in self.model.dimensions:
             links: list[dict[str, str]] = []
             seen: set[str] = set()
-            candidates = [
-                (page, anchor) for q in quiz.questions if q.dimension == dimension for page, anchor, _ in q.refs
-            ] + [
-                (page, "")
-                for page, meta in sorted(self.course.pages.metas.items())
-                if dimension in meta.spcm and not page.startswith("paths/") and page != "index.md"
-            ]
-            for page, anchor in candidates:
+            refs = [(page, anchor) for q in quiz.questions if q.dimension == dimension for page, anchor, _ in q.refs]
+            for page, anchor in itertools.chain(refs, ((page, "") for page in self.teaching.get(dimension, ()))):
                 href = url_for(page, anchor)
                 if href not in seen:
                     seen.add(href)
                     links.append({"href": href, "title": self._ref_title(page, anchor)})
-            review[dimension] = links[:8]
+                    if len(links) == REVIEW_LINKS:
+                        break
+            review[dimension] = links
         return review
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:

@@ -43,6 +43,9 @@ class Segmenter:
         self._words: dict[str, list[str]] = {}
         self._compounds: dict[str, list[str]] = {}
         self._tokens: dict[tuple[str, str], list[tuple[str, int, int]]] = {}
+        longest_first = sorted(terms.synonyms, key=lambda word: (-len(word), word))
+        self._synonym_pattern = re.compile("|".join(map(re.escape, longest_first))) if longest_first else None
+        self._synonyms_inside = {word: [other for other in longest_first if other in word] for word in longest_first}
         # jieba's default tokenizer, which Material's search also uses: its
         # dictionary is loaded once per build instead of twice (~0.6 s).
         self._jieba = jieba.dt
@@ -124,8 +127,15 @@ class Segmenter:
     def synonyms_in(self, text: str) -> set[str]:
         """Synonyms of the terms that occur in `text` (as substrings)."""
         found: set[str] = set()
+        if self._synonym_pattern is None:
+            return found
         lowered = text.lower()
-        for word, others in self.terms.synonyms.items():
-            if word in lowered:
-                found.update(other for other in others if other.lower() not in lowered)
+        # One scan of the text finds, at each position, the longest synonym
+        # starting there; the synonyms inside it occur too. Restarting one
+        # character on keeps overlaps (出事故: 出事 and 事故).
+        match = self._synonym_pattern.search(lowered)
+        while match is not None:
+            for word in self._synonyms_inside[match.group(0)]:
+                found.update(other for other in self.terms.synonyms[word] if other.lower() not in lowered)
+            match = self._synonym_pattern.search(lowered, match.start() + 1)
         return found
