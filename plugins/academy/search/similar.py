@@ -71,11 +71,13 @@ class SimilarSections:
         # A term in more than this many sections says little about any of them;
         # the cap also bounds the work per lookup, keeping the build linear.
         self.max_df = min(MAX_DF, max(8, total // 20))
-        self.idf = {term: math.log((1 + total) / (1 + df)) + 1 for term, df in frequency.items()}
+        self.idf = {term: math.log((1 + total) / (1 + df)) + 1 for term, df in frequency.items() if df <= self.max_df}
+        idf = self.idf
         self.postings: dict[str, list[tuple[int, float]]] = {}
         self.vectors: list[dict[str, float]] = []
         for index, found in enumerate(counts):
-            weights = {t: (1 + math.log(n)) * self.idf[t] for t, n in found.items() if frequency[t] <= self.max_df}
+            # tf is 1 + log(n); most terms occur once, where that is 1
+            weights = {t: idf[t] if n == 1 else (1 + math.log(n)) * idf[t] for t, n in found.items() if t in idf}
             top = dict(sorted(weights.items(), key=lambda item: (-item[1], item[0]))[:terms_per_section])
             norm = math.sqrt(sum(w * w for w in top.values())) or 1.0
             vector = {t: w / norm for t, w in top.items()}
