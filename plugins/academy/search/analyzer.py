@@ -126,16 +126,18 @@ class Segmenter:
 
     def synonyms_in(self, text: str) -> set[str]:
         """Synonyms of the terms that occur in `text` (as substrings)."""
-        found: set[str] = set()
         if self._synonym_pattern is None:
-            return found
+            return set()
         lowered = text.lower()
         # One scan of the text finds, at each position, the longest synonym
         # starting there; the synonyms inside it occur too. Restarting one
         # character on keeps overlaps (出事故: 出事 and 事故).
+        present: set[str] = set()
         match = self._synonym_pattern.search(lowered)
         while match is not None:
-            for word in self._synonyms_inside[match.group(0)]:
-                found.update(other for other in self.terms.synonyms[word] if other.lower() not in lowered)
+            present.update(self._synonyms_inside[match.group(0)])
             match = self._synonym_pattern.search(lowered, match.start() + 1)
+        found: set[str] = set()
+        for word in present:
+            found.update(other for other in self.terms.synonyms[word] if other.lower() not in present)
         return found
