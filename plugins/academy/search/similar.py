@@ -22,9 +22,10 @@ _TAG = re.compile(r"<[^>]+>")
 _BIGRAM = re.compile(r"(?=([\u4e00-\u9fff]{2}))")  # overlapping: 岗位职责 → 岗位 位职 职责
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9+]+|[0-9]{2,}")
 MAX_DF = 50
-# A section is represented by its heading and opening: what it is about shows
-# there, and reading every word of long sections made up most of the cost.
-TEXT_PER_SECTION = 400
+# A section is represented by its heading and opening (two or three sentences):
+# what it is about shows there, and reading every word of long sections made up
+# most of the cost.
+TEXT_PER_SECTION = 250
 _HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 
 
