@@ -78,7 +78,7 @@ class SimilarSections:
         self.vectors: list[dict[str, float]] = []
         for index, found in enumerate(counts):
             # tf is 1 + log(n); most terms occur once, where that is 1
-            weights = {t: idf[t] if n == 1 else (1 + math.log(n)) * idf[t] for t, n in found.items() if t in idf}
+            weights = {t: idf[t] if (n := found[t]) == 1 else (1 + math.log(n)) * idf[t] for t in found.keys() & idf.keys()}
             top = dict(sorted(weights.items(), key=lambda item: (-item[1], item[0]))[:terms_per_section])
             norm = math.sqrt(sum(w * w for w in top.values())) or 1.0
             vector = {t: w / norm for t, w in top.items()}
