@@ -162,11 +162,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         if not self.config.enabled or self.model is None:
             return None
 
-        def url_for(src: str, anchor: str) -> str:
-            file = files.get_file_from_path(src)
-            url = get_relative_url(file.url, page.url) if file else src
-            return f"{url}#{anchor}" if anchor else url
-
+        url_for = _links_from(page, files)
         src = page.file.src_uri
         model = self.model
 
@@ -229,13 +225,8 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
 
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         """Append 相关阅读 (related reading); runs before Material's search indexes the page."""
-        if self.search is not None and page.content is not None:
-            def url_for(src: str, anchor: str) -> str:
-                file = self._files.get_file_from_path(src) if self._files else None
-                url = get_relative_url(file.url, page.url) if file else src
-                return f"{url}#{anchor}" if anchor else url
-
-            page.content += self.search.related_html(page.file.src_uri, url_for)
+        if self.search is not None and self._files is not None and page.content is not None:
+            page.content += self.search.related_html(page.file.src_uri, _links_from(page, self._files))
         return context
 
     @event_priority(-50)  # after Material's search writes its index, before the offline plugin inlines it
@@ -273,6 +264,16 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         if self.config.enabled:
             server.watch(str(Path(self.config.model).parent))
         return server
+
+
+def _links_from(page: Page, files: Files) -> UrlFor:
+    """Links from `page` to (docs-relative path, anchor); paths the checks accepted are exact src_uris."""
+    def url_for(src: str, anchor: str) -> str:
+        file = files.src_uris.get(src)
+        url = get_relative_url(file.url, page.url) if file else src
+        return f"{url}#{anchor}" if anchor else url
+
+    return url_for
 
 
 def quiz_page(quiz_id: str) -> str:
