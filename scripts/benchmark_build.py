@@ -4,7 +4,7 @@
     python scripts/benchmark_build.py --sizes 100,1000,5000 [--repeat 1]
 
 Generates a synthetic course (pages with front matter and headings, learning
-paths, quiz banks) in a temporary folder and builds it three ways:
+paths, quiz banks, the shipped search vocabulary) in a temporary folder and builds it three ways:
 
   plain      mkdocs-material with search and offline, no academy plugin
   academy    with the academy plugin but no quiz banks
