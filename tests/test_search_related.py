@@ -1,4 +1,4 @@
-"""Related reading (相关阅读), review suggestions and the improved search index in a real build."""
+"""Related reading (相关阅读) and the improved search index in a real build."""
 
 from __future__ import annotations
 
@@ -64,28 +64,6 @@ def build(tmp_path_factory):
     return root / "site"
 
 
-@pytest.fixture(scope="module")
-def hooks(build):
-    from types import SimpleNamespace
-
-    from academy.project import load_project, read_settings
-    from academy.search.hooks import SearchHooks
-
-    root = build.parent
-    settings = read_settings(root / "mkdocs.yml")
-    project = load_project(settings, anchors=False)
-    options = SimpleNamespace(search_terms="search", improve_search=True, related_reading=4,
-                              related_exclude=["index.md", "paths/*", "me.md"], review_suggestions=3)
-    hooks = SearchHooks.start(options, root, project.course, str)
-    # the build hands the rendered pages over in on_env; here, the built site's articles
-    pages = {}
-    for page in project.course.pages.metas:
-        html = (build / page.replace(".md", ".html")).read_text(encoding="utf-8")
-        pages[page] = (page.replace(".md", ".html"), html[html.index('<article'):html.index('</article>')])
-    hooks.use_pages(pages)
-    return hooks
-
-
 def related(site, name: str) -> list[str]:
     html = (site / name).read_text(encoding="utf-8")
     block = re.search(r'<aside class="academy-related"[^>]*>(.*?)</aside>', html)
@@ -109,18 +87,6 @@ def test_home_and_path_pages_show_no_related_reading(build):
     assert related(build, "index.html") == [] and related(build, "paths/operator.html") == []
 
 
-def test_a_question_without_refs_suggests_pages_to_review(hooks):
-    from academy.quiz import Question
-
-    question = Question("night", "truefalse", "岗位认知", "soc-ops", 1.0, "夜间出现一级故障时，应直接电话升级给二线值班人员。",
-                        (), (), True, "一级、二级故障直接打电话升级。", (), 1)
-    links = hooks.review_links(question, lambda page, anchor: f"{page}#{anchor}")
-    assert links and links[0]["href"] in {"duty.md#night", "escalate.md#path", "quiet.md#night", "pinned.md#night"}
-    assert "·" in links[0]["title"]
-    with_refs = Question(*[*question.__dict__.values()][:10], (("money.md", "", 1),), 1)
-    assert hooks.review_links(with_refs, lambda page, anchor: page) == []
-
-
 def test_the_search_index_has_keywords_and_no_related_reading(build):
     index = json.loads((build / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert index["config"]["fields"]["keywords"]["boost"] > 0
@@ -134,3 +100,15 @@ def test_a_pinned_page_that_does_not_exist_fails_the_build(tmp_path):
     result = run_build(tmp_path, tmp_path / "site")
     assert result.returncode != 0
     assert "content/a.md:7: related 中的页面“missing.md”不存在" in result.output
+
+
+def test_the_retired_review_suggestions_option_says_to_delete_it(tmp_path):
+    write_project(tmp_path, {"index.md": page("首页")})
+    config = tmp_path / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("  - academy:\n", "  - academy:\n      review_suggestions: 3\n", 1), encoding="utf-8")
+    assert "review_suggestions: 3" in config.read_text(encoding="utf-8")
+    result = run_build(tmp_path, tmp_path / "site")
+    assert result.returncode != 0  # a warning, and the build is strict
+    assert "review_suggestions" in result.output and "删去这一行" in result.output
+    assert "Traceback" not in result.output

@@ -47,5 +47,7 @@ class AcademyConfig(base.Config):
     related_exclude = c.ListOfItems(c.Type(str), default=["index.md", "paths/*", "me.md", "quizzes/*", "guide/*"])
     """Pages (fnmatch patterns) that neither show nor appear in related reading."""
 
-    review_suggestions = c.Type(int, default=3)
-    """How many review links a knowledge question without `refs` suggests; 0 for none."""
+    review_suggestions = c.Deprecated(
+        message="academy 插件的“{}”选项已不再使用（每道知识题都写 refs），请从 mkdocs.yml 中删去这一行。"
+    )
+    """No longer used: every knowledge question names its own review pages in `refs`."""

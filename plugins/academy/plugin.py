@@ -220,8 +220,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         return env
 
     def _ref_links(self, question: Question, url_for: UrlFor) -> list[dict[str, str]]:
-        links = [{"href": url_for(page, anchor), "title": self._ref_title(page, anchor)} for page, anchor, _ in question.refs]
-        return links or (self.search.review_links(question, url_for) if self.search else [])
+        return [{"href": url_for(page, anchor), "title": self._ref_title(page, anchor)} for page, anchor, _ in question.refs]
 
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         """Append 相关阅读 (related reading); runs before Material's search indexes the page."""

@@ -1,6 +1,6 @@
-"""Search work during `mkdocs build`, called from plugin.py: related reading and
-review suggestions from the rendered pages, and Material's search index
-improved after it is written. (The Whoosh index is `academy search`'s.)"""
+"""Search work during `mkdocs build`, called from plugin.py: related reading
+from the rendered pages, and Material's search index improved after it is
+written. (The Whoosh index is `academy search`'s.)"""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ class SearchBuild:
             self.emphasis.update(emphasised(html, url))
 
     def use_pages(self, pages: dict[str, str], exclude: list[str]) -> None:
-        """Related reading and review suggestions from the rendered pages ({page: html}).
+        """Related reading from the rendered pages ({page: html}).
 
         Excluded pages (quizzes, paths, the home page …) are never suggested, so
         they are left out of the corpus altogether.
@@ -51,13 +51,6 @@ class SearchBuild:
             return []
         return [Link(s.page, s.anchor, self._title(titles, s.page, s.anchor, s.heading))
                 for s in self.similar.related(page, count, set())]
-
-    def review(self, text: str, count: int, titles: dict[str, str]) -> list[Link]:
-        """Pages to review for a quiz question that names none itself."""
-        if self.similar is None or not text.strip():
-            return []
-        return [Link(s.page, s.anchor, self._title(titles, s.page, s.anchor, s.heading))
-                for s in self.similar.like_text(text, count, set())]
 
     def _title(self, titles: dict[str, str], page: str, anchor: str, heading: str = "") -> str:
         if anchor and not heading and self.similar is not None:

@@ -8,7 +8,6 @@ from typing import Any
 
 from ..content import Course
 from ..problems import Problem, ProblemsFound
-from ..quiz import Question
 from .build import SearchBuild
 from .related import check_pins, render
 
@@ -37,7 +36,7 @@ class SearchHooks:
         """The rendered pages: {docs-relative path: (page URL, html)}."""
         if self.options.improve_search:
             self.build.note_emphasis({url: html for url, html in pages.values()})
-        if self.options.related_reading or self.options.review_suggestions:
+        if self.options.related_reading:
             self.build.use_pages({page: html for page, (_, html) in pages.items()}, list(self.options.related_exclude))
 
     def related_html(self, page: str, url_for: UrlFor) -> str:
@@ -48,15 +47,6 @@ class SearchHooks:
             return ""
         links = self.build.related(page, meta.related, count, self.titles)
         return render([(url_for(link.page, link.anchor), link.title) for link in links])
-
-    def review_links(self, question: Question, url_for: UrlFor) -> list[dict[str, str]]:
-        """Review suggestions for a knowledge question that has no refs of its own."""
-        count = self.options.review_suggestions
-        if question.refs or not count or not question.is_knowledge:
-            return []
-        text = "\n".join([question.prompt, *question.options, question.explanation or ""])
-        links = self.build.review(text, count, self.titles)
-        return [{"href": url_for(link.page, link.anchor), "title": link.title} for link in links]
 
     def post_build(self, site_dir: Path) -> None:
         if self.options.improve_search:

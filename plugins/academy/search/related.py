@@ -1,5 +1,4 @@
-"""Related reading ("相关阅读") under each content page, and review suggestions
-for quiz questions that name no pages themselves (computed in similar.py).
+"""Related reading ("相关阅读") under each content page (computed in similar.py).
 
 A page's front matter can turn the list off (`related: false`) or pin its own
 (`related: [soc/norms.md#on-call-escalation, soc/spcm.md]`).

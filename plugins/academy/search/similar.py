@@ -114,8 +114,3 @@ class SimilarSections:
         """The most similar section of each of the `limit` most similar other pages."""
         query = self._query(self.vectors[i] for i in self.by_page.get(page, []))
         return self._rank(query, limit, skip | {page})
-
-    def like_text(self, text: str, limit: int, skip: set[str]) -> list[PageSection]:
-        found = terms(text)
-        weights = {t: (1 + math.log(n)) * self.idf[t] for t, n in found.items() if t in self.postings}
-        return self._rank(self._query([weights]), limit, skip)
