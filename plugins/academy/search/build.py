@@ -20,7 +20,6 @@ class SearchBuild:
         self.terms: Terms = load_terms(terms_folder if terms_folder.is_dir() else None, shown_terms)
         self.segmenter = Segmenter.for_terms(self.terms)
         self.similar: SimilarSections | None = None  # set by use_pages once pages are rendered
-        self.exclude: list[str] = []  # pages that take no part in related reading (fnmatch patterns)
         self.emphasis: dict[str, list[str]] = {}  # search location → bold and defined words
 
     def note_emphasis(self, pages: dict[str, str]) -> None:
@@ -32,12 +31,11 @@ class SearchBuild:
     def use_pages(self, pages: dict[str, str], exclude: list[str]) -> None:
         """Related reading from the rendered pages ({page: html}).
 
-        Excluded pages (quizzes, paths, the home page …) are never suggested, so
-        they are left out of the corpus altogether.
+        Excluded pages (quizzes, paths, the home page …) are left out of the
+        corpus altogether: they are never suggested and get no list.
         """
-        self.exclude = list(exclude)
         self.similar = SimilarSections(
-            section for page, html in sorted(pages.items()) if not excluded(page, self.exclude)
+            section for page, html in sorted(pages.items()) if not excluded(page, exclude)
             for section in html_sections(page, html)
         )
 
@@ -47,10 +45,8 @@ class SearchBuild:
             return []
         if isinstance(setting, tuple):
             return [Link(*split_target(t), self._title(titles, *split_target(t))) for t in setting]
-        if excluded(page, self.exclude):
-            return []
         return [Link(s.page, s.anchor, self._title(titles, s.page, s.anchor, s.heading))
-                for s in self.similar.related(page, count, set())]
+                for s in self.similar.related(page, count)]
 
     def _title(self, titles: dict[str, str], page: str, anchor: str, heading: str = "") -> str:
         if anchor and not heading and self.similar is not None:

@@ -95,7 +95,7 @@ class SimilarSections:
             merged.update(vector)
         return dict(sorted(merged.items(), key=lambda item: (-item[1], item[0]))[:size])
 
-    def _rank(self, query: dict[str, float], limit: int, skip: set[str]) -> list[PageSection]:
+    def _rank(self, query: dict[str, float], limit: int, skip: str) -> list[PageSection]:
         scores: dict[int, float] = {}
         for term, weight in query.items():
             for index, other in self.postings.get(term, ()):
@@ -103,14 +103,14 @@ class SimilarSections:
         best: dict[str, tuple[float, int]] = {}
         for index, score in scores.items():
             page = self.sections[index].page
-            if page in skip:
+            if page == skip:
                 continue
             if page not in best or (score, -index) > (best[page][0], -best[page][1]):
                 best[page] = (score, index)
         ranked = sorted(best.values(), key=lambda item: (-item[0], item[1]))[:limit]
         return [self.sections[index] for _, index in ranked]
 
-    def related(self, page: str, limit: int, skip: set[str]) -> list[PageSection]:
+    def related(self, page: str, limit: int) -> list[PageSection]:
         """The most similar section of each of the `limit` most similar other pages."""
         query = self._query(self.vectors[i] for i in self.by_page.get(page, []))
-        return self._rank(query, limit, skip | {page})
+        return self._rank(query, limit, page)
