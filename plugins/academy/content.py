@@ -24,6 +24,15 @@ class Pages:
     placeholders: dict[str, list[Placeholder]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
+    def teaching(self) -> dict[str, list[str]]:
+        """SPCM dimension -> the content pages that teach it (not paths, not the home page), by path."""
+        found: dict[str, list[str]] = {}
+        for page, meta in sorted(self.metas.items()):
+            if not page.startswith("paths/") and page != "index.md":
+                for dimension in meta.spcm:
+                    found.setdefault(dimension, []).append(page)
+        return found
+
 
 _HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*\{[^}]*#([\w-]+)[^}]*\}\s*$", re.M)
 

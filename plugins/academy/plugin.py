@@ -130,11 +130,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         self.build = _build_id([model_file, *(bank for bank, _ in banks)])
         self.quizzes = QuizRenderer(self.model, self.site, self.build)
         self.paths = {path.role: path for path in self.course.paths}
-        self.teaching = {}
-        for page, meta in sorted(self.course.pages.metas.items()):
-            if not page.startswith("paths/") and page != "index.md":
-                for dimension in meta.spcm:
-                    self.teaching.setdefault(dimension, []).append(page)
+        self.teaching = self.course.pages.teaching()
         self.memberships = {}
         for path in self.course.paths:
             for index, step in enumerate(path.steps):

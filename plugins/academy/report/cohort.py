@@ -139,7 +139,7 @@ def _pages_for(dimension: str, course: Course | None, quizzes: dict[str, Quiz], 
             if question.dimension == dimension:
                 counted.update(page for page, _, _ in question.refs)
     pages = [page for page, _ in counted.most_common()]
-    pages += [p for p, meta in sorted(metas.items()) if dimension in meta.spcm and not p.startswith("paths/") and p != "index.md"]
+    pages += course.pages.teaching().get(dimension, []) if course else []
     unique = list(dict.fromkeys(pages))[:limit]
     return [(page, metas[page].title if page in metas else page) for page in unique]
 
