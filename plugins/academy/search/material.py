@@ -55,7 +55,7 @@ def segment(value: str, segmenter: Segmenter, fine: bool = True) -> str:
     if ZWSP in value:  # Material's words: split the compounds among them
         if not fine:
             return value
-        return _LONG_RUN.sub(lambda match: _compound_split(segmenter, match.group(0)), value)
+        return _LONG_RUN.sub(lambda match: ZWSP.join(segmenter.split_compound(match.group(0))), value)
     cut = segmenter.fine_words if fine else segmenter.words
     return HAN.sub(lambda match: ZWSP + ZWSP.join(cut(match.group(0))) + ZWSP, value).strip(ZWSP)
 
@@ -72,11 +72,6 @@ def keywords(title: str, text: str, segmenter: Segmenter, emphasised: Iterable[s
     for phrase in [*sorted(segmenter.synonyms_in(plain)), *emphasised]:
         extra.extend(_phrase_words(segmenter, phrase))
     return " ".join(dict.fromkeys(extra))
-
-
-@functools.lru_cache(maxsize=65536)  # the same words recur across sections
-def _compound_split(segmenter: Segmenter, word: str) -> str:
-    return ZWSP.join(segmenter.split_compound(word))
 
 
 @functools.lru_cache(maxsize=65536)  # the same synonyms and bold words recur across sections
