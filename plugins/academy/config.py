@@ -47,6 +47,11 @@ class AcademyConfig(base.Config):
     related_exclude = c.ListOfItems(c.Type(str), default=["index.md", "paths/*", "me.md", "quizzes/*", "guide/*"])
     """Pages (fnmatch patterns) that neither show nor appear in related reading."""
 
+    search_worker = c.Type(bool, default=True)
+    """Compute related reading and the search index improvements in a second
+    process while MkDocs renders the pages, on machines with more than one core.
+    The site is the same either way; false keeps everything in one process."""
+
     review_suggestions = c.Deprecated(
         message="academy 插件的“{}”选项已不再使用（每道知识题都写 refs），请从 mkdocs.yml 中删去这一行。"
     )

@@ -124,7 +124,8 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         _fail_on(self.course.problems, "处错误，请修改后重新构建")
         try:  # search vocabulary and related reading (academy.search)
             base = Path(config.config_file_path or ".").resolve().parent
-            self.search = SearchHooks.start(self.config, base, self.course, lambda key: self.shown.get(key, key))
+            self.search = SearchHooks.start(self.config, base, self.course, lambda key: self.shown.get(key, key),
+                                            _material_index(config))
         except ProblemsFound as found:
             _fail_on(found.problems, "处错误，请修改后重新构建")
         self.build = _build_id([model_file, *(bank for bank, _ in banks)])
@@ -195,6 +196,8 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             else:
                 html = bar + html
             html += end
+        if self.search is not None:
+            self.search.page_rendered(src, page.url, html)
         return html
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
@@ -221,6 +224,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         """Append 相关阅读 (related reading); runs before Material's search indexes the page."""
         if self.search is not None and self._files is not None and page.content is not None:
+            self.search.index_grown()  # the sections of the pages indexed before this one
             page.content += self.search.related_html(page.file.src_uri, _links_from(page, self._files))
         return context
 
@@ -228,6 +232,10 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.search is not None:
             self.search.post_build(Path(config.site_dir))
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.search is not None:
+            self.search.close()
 
     def _ref_title(self, page: str, anchor: str) -> str:
         assert self.course is not None
@@ -269,6 +277,15 @@ def _links_from(page: Page, files: Files) -> UrlFor:
         return f"{url}#{anchor}" if anchor else url
 
     return url_for
+
+
+def _material_index(config: MkDocsConfig) -> list[dict[str, Any]] | None:
+    """The list Material's search plugin adds index sections to, as it indexes each page."""
+    for plugin in config.plugins.values():
+        entries = getattr(getattr(plugin, "search_index", None), "entries", None)
+        if isinstance(entries, list):
+            return entries
+    return None
 
 
 def quiz_page(quiz_id: str) -> str:

@@ -6,23 +6,39 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from mkdocs.plugins import get_plugin_logger
+
 from ..content import Course
 from ..problems import Problem, ProblemsFound
 from .build import SearchBuild
+from .material import doc_key
 from .related import check_pins, render
+from .work import InWorker, SearchWork, WorkerLost, start
 
 UrlFor = Callable[[str, str], str]
+log = get_plugin_logger(__name__)
 
 
 class SearchHooks:
-    def __init__(self, build: SearchBuild, course: Course, options: Any) -> None:
+    def __init__(self, build: SearchBuild, course: Course, options: Any, index: list[dict[str, Any]] | None) -> None:
+        """`index`: the list Material's search plugin adds index sections to, when there is one."""
         self.build = build
         self.course = course
         self.options = options
         self.titles = {page: meta.title for page, meta in course.pages.metas.items()}
+        self.index = index if options.improve_search else None
+        self.indexed = 0  # sections of `index` handed to the work so far
+        self.sent: dict[str, str] = {}  # page -> the html handed to the work
+        self.pages: dict[str, tuple[str, str]] = {}
+        self.work: SearchWork | InWorker | None = None
+        if options.related_reading or options.improve_search:
+            self.work = start(self._new_work(), options.search_worker)
+            if isinstance(self.work, InWorker):
+                log.debug("相关阅读与搜索索引在第二个进程中计算")
 
     @classmethod
-    def start(cls, options: Any, base: Path, course: Course, shown: Callable[[str], str]) -> "SearchHooks":
+    def start(cls, options: Any, base: Path, course: Course, shown: Callable[[str], str],
+              index: list[dict[str, Any]] | None = None) -> "SearchHooks":
         """Read the vocabulary; raise ProblemsFound for bad files or pins."""
         build = SearchBuild(base / options.search_terms, options.search_terms)
         pins = {page: tuple(zip(meta.related, meta.related_lines))
@@ -30,24 +46,70 @@ class SearchHooks:
         problems: list[Problem] = check_pins(pins, set(course.pages.metas), shown)
         if problems:
             raise ProblemsFound(problems)
-        return cls(build, course, options)
+        return cls(build, course, options, index)
+
+    def _new_work(self) -> SearchWork:
+        return SearchWork(self.build.terms, self.options.related_reading,
+                          tuple(self.options.related_exclude), self.options.improve_search)
+
+    def page_rendered(self, page: str, url: str, html: str) -> None:
+        if self.work is not None:
+            self.sent[page] = html
+            self.work.add_page(page, url, html)
 
     def use_pages(self, pages: dict[str, tuple[str, str]]) -> None:
-        """The rendered pages: {docs-relative path: (page URL, html)}."""
-        if self.options.improve_search:
-            self.build.note_emphasis({url: html for url, html in pages.values()})
-        if self.options.related_reading:
-            self.build.use_pages({page: html for page, (_, html) in pages.items()}, list(self.options.related_exclude))
+        """Every page is rendered: {docs-relative path: (page URL, html)}."""
+        self.pages = pages
+        if self.work is not None:
+            if self.sent.keys() != pages.keys() or any(self.sent[page] != html for page, (_, html) in pages.items()):
+                self._redo_in_process()  # another plugin changed pages after us, or only some were rendered
+            self.work.pages_done()
+        # jieba's dictionary loads here while a worker computes related reading
+        self.build.prepare_segmenter()
+        if self.work is not None:
+            try:
+                self.build.reading = self.work.related_reading()
+            except WorkerLost:
+                self._redo_in_process()
+                self.work.pages_done()
+                self.build.reading = self.work.related_reading()
+
+    def _redo_in_process(self) -> None:
+        if self.work is not None:
+            self.work.close()
+        self.work = self._new_work()
+        for page, (url, html) in sorted(self.pages.items()):
+            self.work.add_page(page, url, html)
+        self.indexed = 0  # the sections already indexed are improved at the end
+
+    def index_grown(self) -> None:
+        """Hand the sections Material added since the last call to the work."""
+        if self.work is not None and self.index is not None and len(self.index) > self.indexed:
+            self.work.add_docs([doc_key(doc) for doc in self.index[self.indexed:]])
+            self.indexed = len(self.index)
 
     def related_html(self, page: str, url_for: UrlFor) -> str:
         """The 相关阅读 block for a page; "" where it is off or nothing is related."""
         meta = self.course.pages.metas.get(page)
-        count = self.options.related_reading
-        if meta is None or not count:
+        if meta is None or not self.options.related_reading:
             return ""
-        links = self.build.related(page, meta.related, count, self.titles)
+        links = self.build.related(page, meta.related, self.titles)
         return render([(url_for(link.page, link.anchor), link.title) for link in links])
 
     def post_build(self, site_dir: Path) -> None:
+        if self.work is None:
+            return
         if self.options.improve_search:
-            self.build.improve_material(site_dir)
+            self.index_grown()
+            index = site_dir / "search" / "search_index.json"
+            try:
+                self.work.improve_index_file(index)
+            except WorkerLost:
+                self._redo_in_process()
+                self.work.improve_index_file(index)
+        self.close()
+
+    def close(self) -> None:
+        if self.work is not None:
+            self.work.close()
+            self.work = None

@@ -83,10 +83,30 @@ def _phrase_words(segmenter: Segmenter, phrase: str) -> tuple[str, ...]:
     return tuple(words)
 
 
+DocKey = tuple[str, str, str]  # a section of Material's index: location, title, text
+Improved = tuple[str, str, str]  # its title and text re-segmented, and its keywords
+
+
+def doc_key(doc: dict[str, Any]) -> DocKey:
+    return str(doc.get("location", "")), str(doc.get("title", "")), str(doc.get("text", ""))
+
+
+def improve_doc(key: DocKey, segmenter: Segmenter, fine: bool = True,
+                emphasis: dict[str, list[str]] | None = None) -> Improved:
+    """One section of Material's index, improved: depends on nothing but its key and the vocabulary."""
+    location, title, text = key
+    extra = keywords(title, text, segmenter, (emphasis or {}).get(location, ()))
+    return segment(title, segmenter, fine), segment(text, segmenter, fine), extra
+
+
 def improve_index(data: dict[str, Any], segmenter: Segmenter, separator: str | None = SEPARATOR,
                   fine: bool = True, boosts: dict[str, float] | None = None,
-                  emphasis: dict[str, list[str]] | None = None) -> dict[str, Any]:
-    """A copy of Material's search index (as parsed JSON), improved for Chinese."""
+                  emphasis: dict[str, list[str]] | None = None,
+                  known: dict[DocKey, Improved] | None = None) -> dict[str, Any]:
+    """A copy of Material's search index (as parsed JSON), improved for Chinese.
+
+    `known` holds sections improved ahead of time (improve_doc); the rest are improved here.
+    """
     config = dict(data.get("config", {}))
     if separator and config.get("separator") in (None, MATERIAL_ZH_SEPARATOR):
         config["separator"] = separator  # unless the author set one in mkdocs.yml
@@ -95,16 +115,18 @@ def improve_index(data: dict[str, Any], segmenter: Segmenter, separator: str | N
     config["fields"] = fields
     # read by search-query.js, which cuts the trainee's query into index words
     config[QUERY_STOPWORDS] = sorted(word for word in STOPWORDS if len(word) > 1)
+    known = known or {}
     docs = []
     for doc in data.get("docs", []):
         doc = dict(doc)
-        title, text = str(doc.get("title", "")), str(doc.get("text", ""))
-        doc["title"] = segment(title, segmenter, fine)
-        doc["text"] = segment(text, segmenter, fine)
-        boost = page_boost(str(doc.get("location", "")), PAGE_BOOSTS if boosts is None else boosts)
+        key = doc_key(doc)
+        improved = known.get(key)
+        if improved is None:
+            improved = improve_doc(key, segmenter, fine, emphasis)
+        doc["title"], doc["text"], extra = improved
+        boost = page_boost(key[0], PAGE_BOOSTS if boosts is None else boosts)
         if boost != 1.0 and "boost" not in doc:
             doc["boost"] = boost
-        extra = keywords(title, text, segmenter, (emphasis or {}).get(str(doc.get("location", "")), ()))
         if extra:
             doc[KEYWORDS] = extra
         docs.append(doc)
@@ -121,11 +143,12 @@ def page_boost(location: str, boosts: dict[str, float]) -> float:
 
 
 def improve_index_file(path: Path, segmenter: Segmenter, separator: str | None = SEPARATOR,
-                       emphasis: dict[str, list[str]] | None = None) -> bool:
+                       emphasis: dict[str, list[str]] | None = None,
+                       known: dict[DocKey, Improved] | None = None) -> bool:
     """Rewrite Material's search_index.json in place; False when there is none."""
     if not path.is_file():
         return False
     data = json.loads(path.read_text(encoding="utf-8"))
-    improved = improve_index(data, segmenter, separator, emphasis=emphasis)
+    improved = improve_index(data, segmenter, separator, emphasis=emphasis, known=known)
     path.write_text(json.dumps(improved, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return True

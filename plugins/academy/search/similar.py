@@ -56,19 +56,47 @@ def html_sections(page: str, html: str) -> list[tuple[PageSection, str]]:
     return [(section, unescape(_TAG.sub(" ", body))) for section, body in parts]
 
 
-class SimilarSections:
-    def __init__(self, sections: Iterable[tuple[PageSection, str]], terms_per_section: int = 40) -> None:
-        self.sections: list[PageSection] = []
-        counts: list[Counter[str]] = []
-        for section, text in sections:
+@dataclass
+class RelatedReading:
+    """What the pages need from the corpus: each page's list, and the headings of its sections."""
+
+    lists: dict[str, list[PageSection]]
+    headings: dict[tuple[str, str], str]  # (page, anchor) -> heading, for pinned links
+
+
+class Corpus:
+    """The sections of the rendered pages, counted as the pages come."""
+
+    def __init__(self) -> None:
+        self.counted: list[tuple[PageSection, Counter[str]]] = []
+        self.frequency: Counter[str] = Counter()  # term -> sections that have it
+
+    def add_page(self, page: str, html: str) -> None:
+        for section, text in html_sections(page, html):
             found = terms(section.heading + "\n" + text[:TEXT_PER_SECTION])
             if found:
-                self.sections.append(section)
-                counts.append(found)
+                self.counted.append((section, found))
+                self.frequency.update(found.keys())
+
+    def related_reading(self, limit: int) -> RelatedReading:
+        # by page, whatever order the pages came in: ties are broken by position
+        similar = SimilarSections(sorted(self.counted, key=lambda item: item[0].page), self.frequency)
+        return RelatedReading(
+            {page: similar.related(page, limit) for page in similar.by_page},
+            {(section.page, section.anchor): section.heading for section in similar.sections},
+        )
+
+
+class SimilarSections:
+    def __init__(self, counted: Iterable[tuple[PageSection, Counter[str]]], frequency: Counter[str],
+                 terms_per_section: int = 40) -> None:
+        """`counted`: sections and their terms; `frequency`: how many of them have each term."""
+        self.sections: list[PageSection] = []
+        counts: list[Counter[str]] = []
+        for section, found in counted:
+            self.sections.append(section)
+            counts.append(found)
         total = len(counts)
-        frequency: Counter[str] = Counter()
-        for found in counts:
-            frequency.update(found.keys())
         # A term in more than this many sections says little about any of them;
         # the cap also bounds the work per lookup, keeping the build linear.
         self.max_df = min(MAX_DF, max(8, total // 20))
