@@ -1,7 +1,7 @@
 """Build-time benchmark: our plugin against a plain mkdocs-material build of the same pages.
 
     python scripts/benchmark_build.py --pages 200 --questions 250 [--repeat 3]
-    python scripts/benchmark_build.py --sizes 100,1000,5000 [--repeat 1]
+    python scripts/benchmark_build.py --sizes 100,1000,5000 [--repeat 1] [--one-process]
 
 Generates a synthetic course (pages with front matter and headings, learning
 paths, quiz banks, the shipped search vocabulary) in a temporary folder and builds it three ways:
@@ -15,7 +15,10 @@ academy/plain and quizzes/academy (the cost of the quiz feature). With
 --sizes it runs several course sizes (a quarter as many questions as pages)
 with plain and ours (the plugin with paths and quizzes) only, and prints one
 line per size with the ratio ours/plain (the median of the ratios of
-alternated builds), to show that the cost stays linear.
+alternated builds), to show that the cost stays linear. On a machine with two
+cores the plugin's search work runs in a second process (search/work.py): the
+peak memory of that worker and the ratio of CPU time (both processes) are
+printed too, for what the overlap costs.
 """
 
 from __future__ import annotations
@@ -83,7 +86,8 @@ def source(number: int) -> str:
     return f"part-{number // PART}/page-{number}.md"
 
 
-def write_course(root: Path, pages: int, questions: int, with_quizzes: bool, with_plugin: bool) -> None:
+def write_course(root: Path, pages: int, questions: int, with_quizzes: bool, with_plugin: bool,
+                 one_process: bool = False) -> None:
     content = root / "content"
     content.mkdir(parents=True)
     (root / "quizzes").mkdir()
@@ -126,6 +130,8 @@ def write_course(root: Path, pages: int, questions: int, with_quizzes: bool, wit
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = config[: config.index("\nnav:")] + "\nnav:\n" + "".join(f"  - {entry}\n" for entry in nav)
     config = config.replace("    - navigation.instant\n", "    - navigation.instant\n    - navigation.prune\n", 1)
+    if one_process:
+        config = config.replace("  - academy:\n", "  - academy:\n      search_worker: false\n", 1)
     if not with_plugin:
         start = config.index("  - academy:")
         end = config.index("  - search:")
@@ -140,19 +146,30 @@ def measure_one(project: Path) -> None:
     from mkdocs.config import load_config
 
     os.chdir(project)
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     build(load_config("mkdocs.yml", site_dir=str(project / "site")))
-    seconds = time.perf_counter() - started
-    print(json.dumps({"seconds": seconds, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
+    worker = resource.getrusage(resource.RUSAGE_CHILDREN)  # the plugin's search worker, if it ran
+    print(json.dumps({
+        "seconds": seconds,
+        "cpu": cpu + worker.ru_utime + worker.ru_stime,
+        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "worker_mb": worker.ru_maxrss / 1024,
+    }))
 
 
-def measure(project: Path, repeat: int) -> tuple[float, float]:
+def measure_runs(project: Path, repeat: int) -> list[dict[str, float]]:
     runs = []
     for _ in range(repeat):
         output = subprocess.run(
             [sys.executable, __file__, "--measure", str(project)], capture_output=True, text=True, check=True
         ).stdout
         runs.append(json.loads(output.strip().splitlines()[-1]))
+    return runs
+
+
+def measure(project: Path, repeat: int) -> tuple[float, float]:
+    runs = measure_runs(project, repeat)
     return statistics.median(r["seconds"] for r in runs), max(r["peak_mb"] for r in runs)
 
 
@@ -162,6 +179,8 @@ def main() -> None:
     parser.add_argument("--questions", type=int, default=250)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--sizes", help="comma-separated page counts, e.g. 100,1000,5000")
+    parser.add_argument("--one-process", action="store_true",
+                        help="with --sizes: keep the plugin's search work in the build process (search_worker: false)")
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
@@ -172,20 +191,22 @@ def main() -> None:
     # compiled from source on every build. Compile it once, as an install does.
     compileall.compile_dir(ROOT / "plugins", quiet=1)
     if args.sizes:
-        print("pages  questions  plain s  ours s  peak MB plain / ours  ours/plain")
+        print("pages  questions  plain s  ours s  peak MB plain / ours + worker  ours/plain  cpu ours/plain")
         for pages in (int(size) for size in args.sizes.split(",")):
             questions = max(25, pages // 4)
             with tempfile.TemporaryDirectory() as folder:
                 plain_project, ours_project = Path(folder) / "plain", Path(folder) / "ours"
                 write_course(plain_project, pages, questions, False, False)
-                write_course(ours_project, pages, questions, True, True)
+                write_course(ours_project, pages, questions, True, True, args.one_process)
                 # Alternate the two builds so that a slower stretch of the machine hits both.
-                runs = [(measure(plain_project, 1), measure(ours_project, 1)) for _ in range(args.repeat)]
-            plain = statistics.median(p[0] for p, _ in runs), max(p[1] for p, _ in runs)
-            ours = statistics.median(o[0] for _, o in runs), max(o[1] for _, o in runs)
-            ratio = statistics.median(o[0] / p[0] for p, o in runs)
-            print(f"{pages:5}  {questions:9}  {plain[0]:7.2f}  {ours[0]:6.2f}  {plain[1]:8.1f} / {ours[1]:6.1f}  "
-                  f"{ratio:10.3f}", flush=True)
+                runs = [(measure_runs(plain_project, 1)[0], measure_runs(ours_project, 1)[0]) for _ in range(args.repeat)]
+            plain, ours = [run for run, _ in runs], [run for _, run in runs]
+            ratio = statistics.median(o["seconds"] / p["seconds"] for p, o in runs)
+            cpu_ratio = statistics.median(o["cpu"] / p["cpu"] for p, o in runs)
+            print(f"{pages:5}  {questions:9}  {statistics.median(r['seconds'] for r in plain):7.2f}  "
+                  f"{statistics.median(r['seconds'] for r in ours):6.2f}  {max(r['peak_mb'] for r in plain):8.1f} / "
+                  f"{max(r['peak_mb'] for r in ours):6.1f} + {max(r['worker_mb'] for r in ours):6.1f}  "
+                  f"{ratio:10.3f}  {cpu_ratio:14.3f}", flush=True)
         return
     with tempfile.TemporaryDirectory() as folder:
         results = {}
