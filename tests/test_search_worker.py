@@ -63,16 +63,18 @@ def test_the_worker_builds_the_same_site_as_one_process(tmp_path, one_process):
 
 
 KILL_THE_WORKER = """
-def on_nav(nav, config, files):
+def on_{event}(*args, config, **kwargs):
     work = config.plugins["academy"].search.work
-    work._process.kill()
-    work._process.join()
+    if getattr(work, "_process", None) is not None and work._process.is_alive():
+        work._process.kill()
+        work._process.join()
 """
 
 
 @pytest.mark.skipif(cores() < 2, reason="one core: the build never starts a worker")
-def test_a_build_whose_worker_dies_still_publishes_the_whole_site(tmp_path, one_process):
-    log, files = build(write_project(tmp_path, PAGES), hook=KILL_THE_WORKER)
+@pytest.mark.parametrize("event", ["nav", "post_page"])  # the related-reading worker, the index worker
+def test_a_build_whose_worker_dies_still_publishes_the_whole_site(tmp_path, one_process, event):
+    log, files = build(write_project(tmp_path, PAGES), hook=KILL_THE_WORKER.format(event=event))
     assert WORKER_NOTE in log and "Traceback" not in log
     assert [name for name in files if files[name] != one_process[name]] == []
 
@@ -101,15 +103,17 @@ MATERIAL_INDEX = {
 }
 
 
-def feed(work: SearchWork | InWorker) -> RelatedReading | None:
-    """A build's calls in a build's order: pages, related reading, index sections; the related reading."""
+def feed(work: SearchWork | InWorker) -> tuple[RelatedReading | None, SearchWork | InWorker]:
+    """A build's calls in a build's order: pages, related reading, index sections; the related
+    reading, and the work that took the sections."""
     for name, text in PAGES.items():
         html = f'<h2 id="s">{name}</h2><p>{text}</p><p><strong>一级故障</strong></p>'
         work.add_page(name, name.replace(".md", ".html"), html)
     work.pages_done()
     reading = work.related_reading()
+    work = work.for_the_index(True)
     work.add_docs([tuple(doc.values()) for doc in MATERIAL_INDEX["docs"][:2]])  # the last is left to the end
-    return reading
+    return reading, work
 
 
 def improved_index(work: SearchWork | InWorker, folder: Path) -> dict:
@@ -121,10 +125,10 @@ def improved_index(work: SearchWork | InWorker, folder: Path) -> dict:
 
 
 def test_the_worker_answers_as_the_work_does_in_process(tmp_path):
-    here, there = SearchWork(TERMS, 3, ("index.md",), True), InWorker(SearchWork(TERMS, 3, ("index.md",), True))
+    here_reading, here = feed(SearchWork(TERMS, 3, ("index.md",), True))
+    reading, there = feed(InWorker(SearchWork(TERMS, 3, ("index.md",), True)))
     try:
-        reading = feed(there)
-        assert reading is not None and reading == feed(here)
+        assert reading is not None and reading == here_reading
         assert [link.page for link in reading.lists["money.md"]][:1] == ["bills.md"]
         index = improved_index(there, tmp_path / "there")
         assert index == improved_index(here, tmp_path / "here")

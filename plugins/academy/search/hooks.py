@@ -66,13 +66,18 @@ class SearchHooks:
             self.work.pages_done()
         # jieba's dictionary loads here while a worker computes related reading
         self.build.prepare_segmenter()
-        if self.work is not None:
-            try:
-                self.build.reading = self.work.related_reading()
-            except WorkerLost:
-                self._redo_in_process()
-                self.work.pages_done()
-                self.build.reading = self.work.related_reading()
+        if self.work is None:
+            return
+        try:
+            self.build.reading = self.work.related_reading()
+            if self.options.improve_search:
+                self.work = self.work.for_the_index(self.options.search_worker)
+            else:
+                self.close()
+        except WorkerLost:
+            self._redo_in_process()
+            self.work.pages_done()
+            self.build.reading = self.work.related_reading()
 
     def _redo_in_process(self) -> None:
         if self.work is not None:

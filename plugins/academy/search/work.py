@@ -9,9 +9,9 @@ the worker runs the same `SearchWork` on the same input.
 
 The order of a build: every page (`add_page`), then `pages_done`, which
 starts related reading, then the index sections (`add_docs`), and at the end
-`improve_index_file`. A worker loads jieba's dictionary after related reading,
-while the build loads its own; index sections wait in the build until it is
-ready, so that sending them never blocks.
+`improve_index_file`. A worker computes related reading while the build loads
+jieba's dictionary; the index sections go to a second worker forked after
+that load, which shares the dictionary with the build (`for_the_index`).
 """
 
 from __future__ import annotations
@@ -33,14 +33,15 @@ from .terms import Terms
 
 
 class SearchWork:
-    def __init__(self, terms: Terms, related: int, exclude: tuple[str, ...], improve: bool) -> None:
+    def __init__(self, terms: Terms, related: int, exclude: tuple[str, ...], improve: bool,
+                 emphasis: dict[str, list[str]] | None = None) -> None:
         """`related`: links per page (0 for none); `exclude`: pages left out of related reading."""
         self.terms = terms
         self.related = related
         self.exclude = exclude
         self.improve = improve
         self.corpus = Corpus()
-        self.emphasis: dict[str, list[str]] = {}  # search location -> bold and defined words
+        self.emphasis: dict[str, list[str]] = emphasis or {}  # search location -> bold and defined words
         self.improved: dict[DocKey, Improved] = {}
         self.reading: RelatedReading | None = None
 
@@ -61,6 +62,13 @@ class SearchWork:
     def related_reading(self) -> RelatedReading | None:
         """The lists of every page; None when related reading is off."""
         return self.reading
+
+    def emphasis_found(self) -> dict[str, list[str]]:
+        return self.emphasis
+
+    def for_the_index(self, allowed: bool) -> SearchWork | InWorker:
+        """The work that takes the index sections: this one."""
+        return self
 
     def add_docs(self, keys: list[DocKey]) -> None:
         """Sections Material added to its index."""
@@ -84,6 +92,7 @@ class InWorker:
     """A SearchWork in a forked process, with the same methods."""
 
     def __init__(self, work: SearchWork) -> None:
+        self.work = work  # as it was when forked
         context = multiprocessing.get_context("fork")
         calls, self._calls = context.Pipe(duplex=False)
         self._answers, answers = context.Pipe(duplex=False)
@@ -92,37 +101,31 @@ class InWorker:
         self._process.start()
         calls.close()
         answers.close()
-        self._waiting: list[DocKey] = []  # index sections held back until the worker can take them
-        self._ready = False
-        self._failure = ""
 
     def add_page(self, page: str, url: str, html: str) -> None:
-        self._send("add_page", page, url, html)
+        self._call("add_page", page, url, html)
 
     def pages_done(self) -> None:
-        self._send("pages_done")
+        self._call("pages_done")
 
     def related_reading(self) -> RelatedReading | None:
-        return self._answer()
+        return self._ask("related_reading")
+
+    def emphasis_found(self) -> dict[str, list[str]]:
+        return self._ask("emphasis_found")
+
+    def for_the_index(self, allowed: bool) -> SearchWork | InWorker:
+        """A new worker, forked now that the build has loaded jieba's dictionary, so that they share it."""
+        emphasis = self.emphasis_found()
+        self.close()
+        work = self.work
+        return start(SearchWork(work.terms, 0, work.exclude, work.improve, emphasis), allowed)
 
     def add_docs(self, keys: list[DocKey]) -> None:
-        self._waiting.extend(keys)
-        if not self._ready and not self._failure and self._answers.poll():
-            try:
-                self._ready = self._answer() == READY
-            except WorkerLost as lost:
-                self._failure = str(lost)
-        if self._ready:
-            self._send("add_docs", self._waiting)
-            self._waiting = []
+        self._call("add_docs", keys)
 
     def improve_index_file(self, path: Path) -> bool:
-        if not self._ready and not self._failure:
-            self._ready = self._answer() == READY
-        self._send("add_docs", self._waiting)
-        self._waiting = []
-        self._send("improve_index_file", path)
-        return bool(self._answer())
+        return bool(self._ask("improve_index_file", path))
 
     def close(self) -> None:
         self._calls.close()  # the worker's loop ends
@@ -132,15 +135,14 @@ class InWorker:
             self._process.kill()
             self._process.join()
 
-    def _send(self, *call: Any) -> None:
+    def _call(self, name: str, *args: Any, answer: bool = False) -> None:
         try:
-            self._calls.send(call)
+            self._calls.send((name, args, answer))
         except OSError:  # reported by the next answer
             pass
 
-    def _answer(self) -> Any:
-        if self._failure:
-            raise WorkerLost(self._failure)
+    def _ask(self, name: str, *args: Any) -> Any:
+        self._call(name, *args, answer=True)
         try:
             failure, result = self._answers.recv()
         except (OSError, EOFError) as error:
@@ -150,47 +152,25 @@ class InWorker:
         return result
 
 
-READY = "ready"
-
-
 def _serve(work: SearchWork, calls: Connection, answers: Connection, theirs: tuple[Connection, ...]) -> None:
     """The worker's loop: run each call, answer the questions, report the first failure."""
     for connection in theirs:
         connection.close()
     failure = ""
-
-    def answer(question: Any) -> None:
-        nonlocal failure
-        result = None
-        if not failure:
-            try:
-                result = question()
-            except Exception:
-                failure = traceback.format_exc()
-        answers.send((failure, None if failure else result))
-
     try:
-        for name, *args in iter(calls.recv, None):
-            if name == "pages_done":
-                answer(lambda: work.pages_done() or work.related_reading())
-                answer(lambda: _load_dictionary(work))
-            elif name == "improve_index_file":
-                answer(lambda: work.improve_index_file(*args))
-            elif not failure:
+        for name, args, answer in iter(calls.recv, None):
+            result = None
+            if not failure:
                 try:
-                    getattr(work, name)(*args)
+                    result = getattr(work, name)(*args)
                 except Exception:
                     failure = traceback.format_exc()
+            if answer:
+                answers.send((failure, None if failure else result))
     except (EOFError, OSError, KeyboardInterrupt):  # the build ended or stopped: MkDocs reports why
         pass
     finally:
         answers.close()
-
-
-def _load_dictionary(work: SearchWork) -> str:
-    """jieba's dictionary, for the index sections to come: it loads while the build loads its own."""
-    assert work.segmenter is not None
-    return READY
 
 
 def start(work: SearchWork, allowed: bool = True) -> SearchWork | InWorker:
