@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -212,6 +213,21 @@ def test_a_section_step_with_an_unknown_anchor_fails_the_build(tmp_path):
     build = build_with_path(tmp_path, path_yaml)
     assert build.returncode != 0
     assert f"content/paths/operator.md:{line_in_file(path_yaml, '#nowhere')}: 页面 soc/b.md 中没有小节“#nowhere”" in build.output
+
+
+def test_a_dirty_rebuild_checks_the_sections_of_the_pages_it_renders(tmp_path):
+    assert build_with_path(tmp_path, GOOD_PATH, strict=False).returncode == 0
+    # `mkdocs serve --dirty` and `build --dirty` render only the pages changed since the last build
+    index = tmp_path / "content" / "index.md"
+    os.utime(index, (index.stat().st_mtime + 60,) * 2)
+    rebuild = run_build(tmp_path, tmp_path / "site", "--no-strict", "--dirty")
+    assert rebuild.returncode == 0, rebuild.output
+    assert "没有小节" not in rebuild.output
+
+    changed = tmp_path / "content" / "soc" / "b.md"
+    changed.write_text(changed.read_text(encoding="utf-8").replace("{#incident}", "{#elsewhere}"), encoding="utf-8")
+    rebuild = run_build(tmp_path, tmp_path / "site", "--no-strict", "--dirty")
+    assert rebuild.returncode != 0 and "页面 soc/b.md 中没有小节“#incident”" in rebuild.output
 
 
 def test_academy_check_finds_the_unknown_anchor_too(tmp_path):

@@ -267,11 +267,12 @@ def _unknown_keys(check: Checker, entry: Map, allowed: set[str], what: str) -> N
 def check_anchors(
     paths: list[LearningPath], ids: Mapping[str, set[str]], shown: Callable[[str], str]
 ) -> list[Problem]:
-    """Section steps must point at an id that exists in the rendered page."""
+    """Section steps must point at an id that exists in the rendered page
+    (`ids`: the pages rendered in this build, all of them but in a --dirty build)."""
     problems = []
     for path in paths:
         for step in path.steps:
-            if step.kind == "section" and step.anchor not in ids.get(step.target, set()):
+            if step.kind == "section" and step.target in ids and step.anchor not in ids[step.target]:
                 problems.append(
                     Problem(
                         shown(path.page),

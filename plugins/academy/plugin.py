@@ -204,10 +204,10 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         """All pages are rendered now: check that section steps point at real ids."""
         if not self.config.enabled or self.course is None:
             return env
-        ids = {
-            file.src_uri: set(HTML_ID.findall(file.page.content or ""))
+        ids = {  # a --dirty build renders only the pages that changed: the others keep their last check
+            file.src_uri: set(HTML_ID.findall(file.page.content))
             for file in files.documentation_pages()
-            if file.page is not None
+            if file.page is not None and file.page.content is not None
         }
         problems = check_anchors(self.course.paths, ids, lambda key: self.shown.get(key, key))
         problems += check_quiz_refs(self.course.quizzes, ids)

@@ -312,12 +312,12 @@ def _unknown(check: Checker, entry: Map, allowed: set[str], what: str) -> None:
 
 
 def check_quiz_refs(quizzes: Mapping[str, Quiz], ids: Mapping[str, set[str]]) -> list[Problem]:
-    """Refs must point at a section id that exists in the rendered page."""
+    """Refs must point at a section id that exists in the rendered page (`ids`: as for check_anchors)."""
     problems = []
     for quiz in quizzes.values():
         for question in quiz.questions:
             for page, anchor, line in question.refs:
-                if anchor and anchor not in ids.get(page, set()):
+                if anchor and page in ids and anchor not in ids[page]:
                     problems.append(
                         Problem(quiz.source, line, 0, f"页面 {page} 中没有小节“#{anchor}”", "检查小节标题后面的 {#id}，或删去 # 及其后面的部分。")
                     )
