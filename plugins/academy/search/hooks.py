@@ -48,8 +48,8 @@ class SearchHooks:
             raise ProblemsFound(problems)
         return cls(build, course, options, index)
 
-    def _new_work(self) -> SearchWork:
-        return SearchWork(self.build.terms, self.options.related_reading,
+    def _new_work(self, related: bool = True) -> SearchWork:
+        return SearchWork(self.build.terms, self.options.related_reading if related else 0,
                           tuple(self.options.related_exclude), self.options.improve_search)
 
     def page_rendered(self, page: str, url: str, html: str) -> None:
@@ -79,10 +79,11 @@ class SearchHooks:
             self.work.pages_done()
             self.build.reading = self.work.related_reading()
 
-    def _redo_in_process(self) -> None:
+    def _redo_in_process(self, related: bool = True) -> None:
+        """`related`: False once related reading is done, for the index alone."""
         if self.work is not None:
             self.work.close()
-        self.work = self._new_work()
+        self.work = self._new_work(related)
         for page, (url, html) in sorted(self.pages.items()):
             self.work.add_page(page, url, html)
         self.indexed = 0  # the sections already indexed are improved at the end
@@ -110,7 +111,7 @@ class SearchHooks:
             try:
                 self.work.improve_index_file(index)
             except WorkerLost:
-                self._redo_in_process()
+                self._redo_in_process(related=False)
                 self.work.improve_index_file(index)
         self.close()
 
