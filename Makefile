@@ -25,7 +25,7 @@ $(BIN)/academy: pyproject.toml
 # hashes of this build's inline scripts.
 site: $(BIN)/academy
 	$(BIN)/mkdocs build --strict --clean
-	$(BIN)/python -m academy.csp site --write hosting/nginx.conf
+	$(BIN)/python -m academy.publish.csp site --write hosting/nginx.conf
 
 serve: $(BIN)/academy
 	$(BIN)/mkdocs serve

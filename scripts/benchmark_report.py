@@ -27,9 +27,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from academy.project import load_project, read_settings  # noqa: E402
-from academy.quiz_widget import scoring_spec  # noqa: E402
-from academy.scoring import score_attempt  # noqa: E402
+from academy.cli.settings import load_project, read_settings  # noqa: E402
+from academy.render.quiz import scoring_spec  # noqa: E402
+from academy.scoring.ladder import score_attempt  # noqa: E402
 
 
 def response(question, ability: float, rng: random.Random):

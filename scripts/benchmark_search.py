@@ -15,8 +15,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from academy.frontmatter import split_front_matter
-from academy.project import read_settings
+from academy.core.front_matter import split_front_matter
+from academy.cli.settings import read_settings
 from academy.search.analyzer import Segmenter
 from academy.search.corpus import read_sections
 from academy.search.terms import load_terms

@@ -82,7 +82,7 @@ def distinct(pages: list[str]) -> list[str]:
 
 def whoosh_rankings(texts: list[str], config_file: Path = ROOT / "mkdocs.yml") -> dict[str, list[str]]:
     """`academy search` over an in-memory index of the project's pages."""
-    from academy.project import load_project, read_settings
+    from academy.cli.settings import load_project, read_settings
     from academy.search.service import SearchSettings, open_index, refresh, searchable_pages
 
     settings = read_settings(config_file)

@@ -21,9 +21,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from academy.model import load_model
-from academy.quiz import load_quizzes
-from academy.results import answers_checksum, rescore_file
+from academy.core.model import load_model
+from academy.core.quizzes import load_quizzes
+from academy.scoring.result_files import answers_checksum, rescore_file
 from conftest import run_build, write_project
 
 pytestmark = pytest.mark.browser

@@ -11,7 +11,7 @@ from functools import partial
 
 import pytest
 
-from academy.csp import inline_script_hashes, policy, write_policy
+from academy.publish.csp import inline_script_hashes, policy, write_policy
 from conftest import ROOT, open_quiz, submit_quiz
 
 NGINX = ROOT / "hosting" / "nginx.conf"
@@ -37,7 +37,7 @@ def test_the_nginx_policy_is_the_strict_one_with_every_inline_script_hashed(buil
     script = next(d for d in directives if d.startswith("script-src")).split()
     assert script[1] == "'self'" and all(source.startswith("'sha256-") for source in script[2:])
     missing = inline_script_hashes(built_site.site) - set(script[2:])
-    assert not missing, f"update hosting/nginx.conf: python -m academy.csp site/ --write hosting/nginx.conf ({missing})"
+    assert not missing, f"update hosting/nginx.conf: python -m academy.publish.csp site/ --write hosting/nginx.conf ({missing})"
     assert NGINX.read_text(encoding="utf-8").count(value) == 2  # pages and hashed assets send the same policy
 
 

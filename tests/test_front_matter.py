@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from academy.frontmatter import read_page_meta
-from academy.model import load_model
-from academy.problems import ProblemsFound
+from academy.core.front_matter import read_page_meta
+from academy.core.model import load_model
+from academy.core.problems import ProblemsFound
 from conftest import ROOT, page, run_build, write_project
 
 MODEL = load_model(ROOT / "quizzes" / "spcm.yml")

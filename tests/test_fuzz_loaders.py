@@ -9,12 +9,12 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from academy.frontmatter import read_page_meta
-from academy.model import load_model
-from academy.problems import ProblemsFound
-from academy.quiz import load_quizzes
-from academy.results import rescore_file
-from academy.strict_yaml import load_yaml
+from academy.core.front_matter import read_page_meta
+from academy.core.model import load_model
+from academy.core.problems import ProblemsFound
+from academy.core.quizzes import load_quizzes
+from academy.scoring.result_files import rescore_file
+from academy.core.strict_yaml import load_yaml
 from conftest import ROOT
 from test_quiz import BANK
 
@@ -110,8 +110,8 @@ json_values = st.recursive(
     )
 )
 def test_hostile_result_files_are_rescored_or_rejected(data):
-    from academy.content import check_course, markdown_files
-    from academy.quiz import quiz_files
+    from academy.core.course import check_course, markdown_files
+    from academy.core.quizzes import quiz_files
 
     global _QUIZZES
     if "_QUIZZES" not in globals():

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from academy.model import load_model
-from academy.problems import ProblemsFound
+from academy.core.model import load_model
+from academy.core.problems import ProblemsFound
 from conftest import ROOT, page, run_build, write_project
 
 SHIPPED = (ROOT / "quizzes" / "spcm.yml").read_text(encoding="utf-8")

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from academy.content import check_course, markdown_files
-from academy.model import load_model
+from academy.core.course import check_course, markdown_files
+from academy.core.model import load_model
 from conftest import ROOT, page, run_build, write_project
 
 MODEL = load_model(ROOT / "quizzes" / "spcm.yml")

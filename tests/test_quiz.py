@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from academy.model import load_model
-from academy.quiz import load_quizzes
+from academy.core.model import load_model
+from academy.core.quizzes import load_quizzes
 from conftest import ROOT, page, run_build, write_project
 
 MODEL = load_model(ROOT / "quizzes" / "spcm.yml")

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from academy.scoring import score_attempt
+from academy.scoring.ladder import score_attempt
 from conftest import Build, page, run_build, write_project
 from test_scoring_browser import as_python_numbers
 

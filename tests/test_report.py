@@ -206,10 +206,10 @@ def test_altered_scores_are_flagged_and_recomputed(tmp_path):
 
 def academy_score(root: Path, tmp_path: Path) -> dict:
     """A result whose score is what the browser writes: whole numbers without '.0'."""
-    from academy.model import load_model
-    from academy.quiz import load_quizzes
-    from academy.quiz_widget import scoring_spec
-    from academy.scoring import score_attempt
+    from academy.core.model import load_model
+    from academy.core.quizzes import load_quizzes
+    from academy.render.quiz import scoring_spec
+    from academy.scoring.ladder import score_attempt
 
     model = load_model(root / "quizzes" / "spcm.yml")
     quiz = load_quizzes([(root / "quizzes" / "hand.yml", "hand.yml")], model, {"soc/mission.md": object()})[0]["hand"]

@@ -6,7 +6,7 @@ import csv
 
 import pytest
 
-from academy.csv_safe import safe_cell, write_csv
+from academy.report.csv_safe import safe_cell, write_csv
 
 
 @pytest.mark.parametrize("text", ["=1+1", "+1", "-1+A1", "@SUM(A1:A2)", "\t=1", "\r=1", "\n=1", "＝1", "＋1", "－1", "＠x"])

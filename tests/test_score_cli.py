@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from academy.model import load_model
-from academy.quiz import load_quizzes
-from academy.quiz_widget import scoring_spec
-from academy.scoring import score_attempt
+from academy.core.model import load_model
+from academy.core.quizzes import load_quizzes
+from academy.render.quiz import scoring_spec
+from academy.scoring.ladder import score_attempt
 from conftest import ROOT
 from test_quiz import BANK, PAGES, project_with_quiz
 
@@ -103,7 +103,7 @@ def test_one_bad_file_does_not_stop_the_others(project, tmp_path):
 
 
 def response_file(tmp_path: Path, answers: dict, checksum: str | None = None) -> Path:
-    from academy.results import answers_checksum
+    from academy.scoring.result_files import answers_checksum
 
     data = {
         "format": "academy-response",
@@ -137,7 +137,7 @@ def test_a_response_changed_after_the_receipt_is_flagged(project, tmp_path):
 
 
 def test_checksum_is_fnv1a_of_the_canonical_answers():
-    from academy.results import answers_checksum
+    from academy.scoring.result_files import answers_checksum
 
     # FNV-1a 32-bit of '["q",1,[["a",true]]]', computed independently:
     value = 0x811C9DC5

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from academy.scoring import score_attempt
+from academy.scoring.ladder import score_attempt
 
 VECTORS = json.loads((Path(__file__).parent / "data" / "scoring_vectors.json").read_text(encoding="utf-8"))
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from academy.scoring import score_attempt
+from academy.scoring.ladder import score_attempt
 from test_scoring import VECTORS, assert_contains
 
 pytestmark = pytest.mark.browser
@@ -80,7 +80,7 @@ def test_browser_scoring_matches_the_shared_vectors_and_python(scoring_page, vec
 def test_round4_rounds_half_up_like_python(scoring_page):
     samples = [0.00005, 0.12345, 0.33335, 0.66665, 1 / 3, 2 / 3, 0.5, 0.99995, 0.6 - 1e-12, 0.0, 1.0]
     got = scoring_page.evaluate("xs => xs.map(AcademyScoring.round4)", samples)
-    from academy.scoring import round4
+    from academy.scoring.ladder import round4
 
     assert [float(x) for x in got] == [round4(x) for x in samples]
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from academy.cli import main
-from academy.problems import ProblemsFound
+from academy.cli.main import main
+from academy.core.problems import ProblemsFound
 from academy.search.analyzer import Segmenter
 from academy.search.emphasis import emphasised
 from academy.search.material import KEYWORDS, QUERY_STOPWORDS, ZWSP, improve_index

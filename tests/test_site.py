@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from academy.frontmatter import read_page_meta, split_front_matter
-from academy.model import load_model
+from academy.core.front_matter import read_page_meta, split_front_matter
+from academy.core.model import load_model
 from conftest import ROOT, page, run_build, write_project
 
 CONTENT = ROOT / "content"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from academy.frontmatter import read_page_meta
-from academy.model import load_model
-from academy.problems import ProblemsFound
-from academy.strict_yaml import load_yaml
+from academy.core.front_matter import read_page_meta
+from academy.core.model import load_model
+from academy.core.problems import ProblemsFound
+from academy.core.strict_yaml import load_yaml
 from conftest import ROOT
 
 

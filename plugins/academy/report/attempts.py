@@ -11,10 +11,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from ..model import Model
-from ..problems import Problem
-from ..quiz import Quiz
-from ..results import rescore_file
+from academy.core.model import Model
+from academy.core.problems import Problem
+from academy.core.quizzes import Quiz
+from academy.scoring.result_files import rescore_file
 
 PARALLEL_FROM = 400  # files; below this, starting worker processes costs more than it saves
 CHUNK = 250

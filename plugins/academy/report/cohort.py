@@ -6,12 +6,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..content import Course
-from ..item_analysis import Item, TestResult, analyse
-from ..model import Model
-from ..quiz import Quiz
-from ..quiz_widget import scoring_spec
-from ..scoring import score_attempt
+from academy.core.course import Course
+from academy.scoring.item_analysis import Item, TestResult, analyse
+from academy.core.model import Model
+from academy.core.quizzes import Quiz
+from academy.render.quiz import scoring_spec
+from academy.scoring.ladder import score_attempt
 from .attempts import ALTERED, Attempt
 
 NO_ROLE = ""

@@ -12,8 +12,8 @@ from datetime import datetime
 from html import escape
 from pathlib import Path
 
-from ..item_analysis import FLAG_TEXT, HARD, EASY, WEAK, ItemResult
-from ..problems import Problem
+from academy.scoring.item_analysis import FLAG_TEXT, HARD, EASY, WEAK, ItemResult
+from academy.core.problems import Problem
 from . import charts
 from .attempts import ALTERED, STATUS_TEXT, Attempt
 from .cohort import Cohort, Profile, level_index

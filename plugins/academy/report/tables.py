@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..csv_safe import write_csv
-from ..item_analysis import FLAG_TEXT
-from ..problems import Problem
+from .csv_safe import write_csv
+from academy.scoring.item_analysis import FLAG_TEXT
+from academy.core.problems import Problem
 from .attempts import STATUS_TEXT, Attempt
 from .cohort import Cohort
 

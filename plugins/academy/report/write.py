@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from ..atomic import atomic_write
-from ..content import Course
-from ..model import Model
-from ..problems import Problem
-from ..progress import Progress
-from ..quiz import Quiz
+from academy.core.atomic import atomic_write
+from academy.core.course import Course
+from academy.core.model import Model
+from academy.core.problems import Problem
+from academy.core.quizzes import Quiz
 from .attempts import ALTERED, Attempt, collect
 from .cohort import Cohort, build_cohort
 from .page import render
@@ -34,10 +34,10 @@ class Written:
 
 def write_report(
     files: list[Path], out: Path, quizzes: dict[str, Quiz], model: Model, course: Course | None,
-    workers: int | None = None, now: datetime | None = None,
+    workers: int | None = None, now: datetime | None = None, advance: Callable[[int], None] = lambda count: None,
 ) -> Written:
-    with Progress(len(files), "评分") as bar:
-        collected = collect(((f, str(f)) for f in files), quizzes, model, bar.advance, workers)
+    """`advance(n)` is called as result files are read (the command's progress bar)."""
+    collected = collect(((f, str(f)) for f in files), quizzes, model, advance, workers)
     cohort = build_cohort(collected.attempts, quizzes, model, course)
     out.mkdir(parents=True, exist_ok=True)
     html = render(cohort, collected.attempts, collected.rejected, now or datetime.now())

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..frontmatter import split_front_matter
+from academy.core.front_matter import split_front_matter
 from .sections import Section, digest, split_sections
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from fnmatch import fnmatch
 from html import escape
 
-from ..problems import Problem
+from academy.core.problems import Problem
 
 TITLE = "相关阅读"
 

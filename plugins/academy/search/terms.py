@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..problems import Problem, ProblemsFound
-from ..strict_yaml import Seq, load_yaml
+from academy.core.problems import Problem, ProblemsFound
+from academy.core.strict_yaml import Seq, load_yaml
 
 DICTIONARY = "dictionary.txt"
 SYNONYMS = "synonyms.yml"

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .model import Model
 from .problems import Problem, ProblemsFound
-from .schema import Checker
+from .checker import Checker
 from .strict_yaml import Map, load_yaml
 
 TYPES = ("single", "multiple", "truefalse", "ordering", "rating")

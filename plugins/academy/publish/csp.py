@@ -5,8 +5,8 @@ stored settings, palette and tab restoring); they are allowed by their SHA-256
 hashes. Print the header for a built site, or write it into the nginx
 example (`make site` does this after every build), with:
 
-    python -m academy.csp site/
-    python -m academy.csp site/ --write hosting/nginx.conf
+    python -m academy.publish.csp site/
+    python -m academy.publish.csp site/ --write hosting/nginx.conf
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ def write_policy(config: Path, value: str) -> bool:
 
 def main(argv: list[str]) -> int:
     if len(argv) not in (1, 3) or not Path(argv[0]).is_dir() or (len(argv) == 3 and argv[1] != "--write"):
-        print("用法：python -m academy.csp 站点文件夹 [--write nginx 配置文件]（例如 site/ --write hosting/nginx.conf）",
+        print("用法：python -m academy.publish.csp 站点文件夹 [--write nginx 配置文件]（例如 site/ --write hosting/nginx.conf）",
               file=sys.stderr)
         return 2
     value = policy(inline_script_hashes(Path(argv[0])))

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from .model import Model
 from .problems import Problem, ProblemsFound
-from .schema import Checker
+from .checker import Checker
 from .strict_yaml import Map, load_yaml, trap_hint
 
 _OPENING = re.compile(r"^---[ \t]*$")

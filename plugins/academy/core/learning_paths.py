@@ -22,9 +22,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from .frontmatter import PageMeta
+from .front_matter import PageMeta
 from .problems import Problem
-from .schema import IDENTIFIER, Checker
+from .checker import IDENTIFIER, Checker
 from .strict_yaml import Map
 
 STEP_KINDS = ("page", "quiz", "reflection")

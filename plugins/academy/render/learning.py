@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from html import escape
 
-from .model import Model
-from .paths import LearningPath, Step
+from academy.core.model import Model
+from academy.core.learning_paths import LearningPath, Step
 
 # (docs-relative source path, anchor) -> URL relative to the page being rendered
 UrlFor = Callable[[str, str], str]

@@ -6,10 +6,10 @@ import argparse
 import json
 import sys
 
-from ..problems import ProblemsFound, format_all
-from ..project import read_settings
-from ..search.service import SearchSettings, open_index, refresh, searchable_pages
-from . import FINDINGS, OK, USAGE, open_project
+from academy.core.problems import ProblemsFound, format_all
+from .settings import read_settings
+from academy.search.service import SearchSettings, open_index, refresh, searchable_pages
+from .common import FINDINGS, OK, USAGE, open_project
 
 HELP = "用中文搜索课程内容，列出最相关的小节（标题、小节、地址和摘要）"
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from .content import Course
+from .course import Course
 from .model import Model
 
 HOME = "index.md"

@@ -8,12 +8,12 @@ from typing import Any
 
 from mkdocs.plugins import get_plugin_logger
 
-from ..content import Course
-from ..problems import Problem, ProblemsFound
-from .build import SearchBuild
-from .material import doc_key
-from .related import check_pins, render
-from .work import InWorker, SearchWork, WorkerLost, start
+from academy.core.course import Course
+from academy.core.problems import Problem, ProblemsFound
+from academy.search.build import SearchBuild
+from academy.search.material import doc_key
+from academy.search.related import check_pins, render
+from academy.search.work import InWorker, SearchWork, WorkerLost, start
 
 UrlFor = Callable[[str, str], str]
 log = get_plugin_logger(__name__)

@@ -9,7 +9,7 @@ import re
 from pathlib import Path, PurePosixPath
 from string import Template
 
-SCAFFOLD = Path(__file__).parent / "scaffold"
+SCAFFOLD = Path(__file__).parent / "scaffold_files"
 _PLAIN = re.compile(r"^[^\s:#\[\]{},&*!|>'\"%@`?-][^:#\[\]{}]*$")
 _NAV_ENTRY = re.compile(r"^(?P<indent>\s*)-\s+(?:(?P<title>[^#]+?):\s+)?(?P<page>[^\s#:]+\.md)\s*(?:#.*)?$")
 _TOP_KEY = re.compile(r"^[^\s#]")

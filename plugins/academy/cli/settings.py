@@ -10,12 +10,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .content import Course, check_course, markdown_files, shown_path
-from .frontmatter import split_front_matter
-from .model import Model, load_model
-from .paths import check_anchors
-from .problems import Problem, ProblemsFound
-from .quiz import check_quiz_refs, quiz_files
+from academy.core.course import Course, check_course, markdown_files, shown_path
+from academy.core.front_matter import split_front_matter
+from academy.core.model import Model, load_model
+from academy.core.learning_paths import check_anchors
+from academy.core.problems import Problem, ProblemsFound
+from academy.core.quizzes import check_quiz_refs, quiz_files
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .problems import Problem, ProblemsFound
-from .schema import Checker
+from .checker import Checker
 from .strict_yaml import Map, load_yaml
 
 

@@ -12,10 +12,10 @@ import random
 from collections.abc import Callable, Sequence
 from html import escape
 
-from .model import Model
-from .quiz import TYPE_LABEL, Question, Quiz
+from academy.core.model import Model
+from academy.core.quizzes import TYPE_LABEL, Question, Quiz
 from .richtext import RichText
-from .widgets import NOTICE, attrs
+from .learning import NOTICE, attrs
 
 Link = dict[str, str]  # {"href", "title"}
 

@@ -1,6 +1,6 @@
 """The `academy` command for trainers: a thin adapter over the package's modules.
 
-Each subcommand is a module in `academy.commands` with HELP, add_arguments()
+Each subcommand is a module in `academy.cli` with HELP, add_arguments()
 and run(); exit codes are 0 (ok), 1 (findings) and 2 (usage).
 """
 
@@ -13,7 +13,7 @@ from importlib import import_module
 
 OK, FINDINGS, USAGE = 0, 1, 2
 
-# (command, module in academy.commands)
+# (command, module in academy.cli)
 COMMANDS = (
     ("check", "check"),
     ("score", "score"),
@@ -38,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
     subparsers = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
     modules = {}
     for name, module_name in COMMANDS:
-        module = import_module(f"academy.commands.{module_name}")
+        module = import_module(f"academy.cli.{module_name}")
         modules[name] = module
         module.add_arguments(subparsers.add_parser(name, help=module.HELP, description=module.HELP))
     try:

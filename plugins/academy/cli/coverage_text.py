@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import unicodedata
 
-from .coverage import Coverage
-from .model import Model
+from academy.core.coverage import Coverage
+from academy.core.model import Model
 
 
 def width(text: str) -> int:

@@ -1,12 +1,12 @@
-"""Subcommands of `academy`; see academy.cli."""
+"""Subcommands of `academy`; see academy.cli.main."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from ..problems import Problem, format_all
-from ..project import Project, Settings, load_project, read_settings
+from academy.core.problems import Problem, format_all
+from .settings import Project, Settings, load_project, read_settings
 
 OK, FINDINGS, USAGE = 0, 1, 2
 

@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .model import Model
-from .problems import Problem
-from .quiz import Quiz
-from .quiz_widget import scoring_spec
-from .scoring import score_attempt
+from academy.core.model import Model
+from academy.core.problems import Problem
+from academy.core.quizzes import Quiz
+from academy.render.quiz import scoring_spec
+from .ladder import score_attempt
 
 MAX_BYTES = 5 * 1024 * 1024
 FORMAT = "academy-result"

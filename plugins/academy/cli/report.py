@@ -6,9 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..report.attempts import result_files
-from ..report.write import write_report
-from . import FINDINGS, OK, USAGE, open_project, report_problems
+from academy.report.attempts import result_files
+from academy.report.write import write_report
+
+from .progress_bar import Progress
+from .common import FINDINGS, OK, USAGE, open_project, report_problems
 
 HELP = "把学员导出的测验结果文件汇总成培训报告：级别分布、能力差距、题目分析（HTML 和 CSV）"
 
@@ -42,7 +44,10 @@ def run(args: argparse.Namespace) -> int:
         print("站点内容有错误，无法按题库评分；请先修正：", file=sys.stderr)
         return report_problems(project.problems)
     try:
-        written = write_report(files, out, project.course.quizzes, project.model, project.course, args.workers)
+        with Progress(len(files), "评分") as bar:
+            written = write_report(
+                files, out, project.course.quizzes, project.model, project.course, args.workers, advance=bar.advance
+            )
     except OSError as error:
         print(f"{error.filename or out}: 无法写入报告（{error.strerror}）。\n    提示：检查输出文件夹是否可写。", file=sys.stderr)
         return USAGE

@@ -7,11 +7,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .frontmatter import PageMeta, read_page_meta
+from .front_matter import PageMeta, read_page_meta
 from .model import Model
-from .paths import LearningPath, PathContext, read_paths
+from .learning_paths import LearningPath, PathContext, read_paths
 from .placeholders import Placeholder, find_placeholders, placeholder_problems
-from .quiz import Quiz, load_quizzes
+from .quizzes import Quiz, load_quizzes
 from .problems import Problem, ProblemsFound
 
 

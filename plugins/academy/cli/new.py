@@ -13,13 +13,13 @@ import sys
 import tempfile
 from pathlib import Path, PurePosixPath
 
-from ..atomic import atomic_write
-from ..model import Model, load_model
-from ..problems import Problem, ProblemsFound, format_all
-from ..project import Project
-from ..schema import IDENTIFIER
-from ..scaffold_text import add_role, add_to_nav, fill, nav_pages, yaml_text
-from . import FINDINGS, OK, USAGE, open_project, report_problems
+from academy.core.atomic import atomic_write
+from academy.core.model import Model, load_model
+from academy.core.problems import Problem, ProblemsFound, format_all
+from .settings import Project
+from academy.core.checker import IDENTIFIER
+from .scaffold import add_role, add_to_nav, fill, nav_pages, yaml_text
+from .common import FINDINGS, OK, USAGE, open_project, report_problems
 
 HELP = "按模板新建页面、测验、学习路径或角色（不会覆盖已有文件）"
 _SEGMENT = re.compile(r"^[a-z0-9][a-z0-9_-]*$")

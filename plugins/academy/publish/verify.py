@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
-from .problems import Problem
+from academy.core.problems import Problem
 
 URL_ATTRIBUTES = {"src", "href", "data", "poster", "action", "formaction", "background", "xlink:href", "manifest", "cite"}
 _CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]+)\1\s*\)|@import\s+(['"])([^'"]+)\3""")

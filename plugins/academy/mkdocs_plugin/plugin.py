@@ -19,16 +19,16 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from .config import AcademyConfig
-from .content import Course, check_course, shown_path
-from .model import Model, load_model
-from .paths import LearningPath, check_anchors
-from .placeholders import replace_placeholders
-from .quiz import Question, Quiz, check_quiz_refs, quiz_files
-from .quiz_widget import QuizRenderer
-from .widgets import UrlFor
-from .problems import Problem, ProblemsFound, format_all
-from .search.hooks import SearchHooks
-from .widgets import (
+from academy.core.course import Course, check_course, shown_path
+from academy.core.model import Model, load_model
+from academy.core.learning_paths import LearningPath, check_anchors
+from academy.core.placeholders import replace_placeholders
+from academy.core.quizzes import Question, Quiz, check_quiz_refs, quiz_files
+from academy.render.quiz import QuizRenderer
+from academy.render.learning import UrlFor
+from academy.core.problems import Problem, ProblemsFound, format_all
+from .search_hooks import SearchHooks
+from academy.render.learning import (
     render_dashboard,
     render_learning_log,
     render_path,
@@ -41,7 +41,7 @@ if TYPE_CHECKING:  # only `mkdocs serve` loads the live-reload server
 
 log = get_plugin_logger(__name__)
 
-TEMPLATES = Path(__file__).parent / "templates"
+TEMPLATES = Path(__file__).parent.parent / "templates"
 FILE_PROTOCOL_FIX = "assets/academy/file-protocol.js"
 STORAGE_GUARD = "assets/academy/storage-guard.js"
 SEARCH_WORKER_SHIM = "assets/vendor/iframe-worker/shim.js"

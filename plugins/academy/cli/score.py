@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..problems import Problem
-from ..results import rescore_file
-from . import FINDINGS, OK, USAGE, open_project, report_problems
+from academy.core.problems import Problem
+from academy.scoring.result_files import rescore_file
+from .common import FINDINGS, OK, USAGE, open_project, report_problems
 
 HELP = "按当前题库重新评分学员导出的测验结果文件，并核对结果是否一致"
 

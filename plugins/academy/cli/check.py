@@ -7,10 +7,10 @@ import json
 import sys
 from dataclasses import asdict
 
-from ..coverage import measure_coverage, ref_targets
-from ..coverage_text import format_coverage
-from ..project import Project, rendered_ids
-from . import FINDINGS, OK, USAGE, open_project, report_problems
+from academy.core.coverage import measure_coverage, ref_targets
+from .coverage_text import format_coverage
+from .settings import Project, rendered_ids
+from .common import FINDINGS, OK, USAGE, open_project, report_problems
 
 HELP = "检查所有页面、学习路径、测验题库和能力模型文件，列出全部问题"
 

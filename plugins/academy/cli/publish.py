@@ -9,11 +9,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from ..problems import format_all
-from ..progress import stage
-from ..publish import Layout, PublishError, check_destination, check_previous, locked, published_at, roll_back, swap_in, write_marker
-from ..site_check import missing_pages, outside_references
-from . import FINDINGS, OK, USAGE, open_project, report_problems
+from academy.core.problems import format_all
+from .progress_bar import stage
+from academy.publish.swap import Layout, PublishError, check_destination, check_previous, locked, published_at, roll_back, swap_in, write_marker
+from academy.publish.verify import missing_pages, outside_references
+from .common import FINDINGS, OK, USAGE, open_project, report_problems
 
 HELP = "构建并发布站点到指定文件夹：先在临时文件夹严格构建并校验，再整体替换，保留上一版本以便回滚"
 

@@ -1,0 +1,7 @@
+"""The MkDocs adapter: the only package that imports MkDocs (with cli/settings.py).
+
+plugin.py wires MkDocs events to the core's check pipeline, the renderers and
+the search work; config.py declares the plugin's options; search_hooks.py hands
+pages and Material's index to the search worker. May import every folder except
+cli/.
+"""
