@@ -110,13 +110,15 @@ json_values = st.recursive(
     )
 )
 def test_hostile_result_files_are_rescored_or_rejected(data):
-    from academy.core.course import check_course, markdown_files
-    from academy.core.quizzes import quiz_files
+    from academy.core.course import CourseFiles, check_sources, markdown_files
 
     global _QUIZZES
     if "_QUIZZES" not in globals():
-        banks = [(bank, bank.name) for bank in quiz_files(ROOT / "quizzes", ROOT / "quizzes" / "spcm.yml")]
-        _QUIZZES = check_course(markdown_files(ROOT / "content", ROOT), MODEL, "log/index.md", banks).quizzes
+        files = CourseFiles(markdown_files(ROOT / "content", ROOT), ROOT / "quizzes" / "spcm.yml",
+                            "quizzes/spcm.yml", "log/index.md", ROOT / "search", "search")
+        course, _ = check_sources(files)
+        assert course is not None
+        _QUIZZES = course.quizzes
     with tempfile.TemporaryDirectory() as folder:
         file = Path(folder) / "r.json"
         file.write_text(json.dumps(data), encoding="utf-8")

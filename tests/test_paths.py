@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from academy.core.course import check_course, markdown_files
+from academy.core.course import Course, CourseFiles, check_sources, markdown_files
 from academy.core.model import load_model
 from conftest import ROOT, page, run_build, write_project
 
@@ -74,8 +74,16 @@ def course_in(tmp_path: Path, path_yaml: str, name: str = "operator.md", extra: 
     project = write_project(tmp_path, pages)
     bank = project / "quizzes" / "basics.yml"
     bank.write_text(BASICS_QUIZ, encoding="utf-8")
-    files = markdown_files(project / "content", project)
-    return check_course(files, MODEL, "log/index.md", [(bank, "quizzes/basics.yml")])
+    return check_project(project)
+
+
+def check_project(project: Path) -> Course:
+    """The course as the build's check pipeline reads the project's sources."""
+    files = CourseFiles(markdown_files(project / "content", project), project / "quizzes" / "spcm.yml",
+                        "quizzes/spcm.yml", "log/index.md", project / "search", "search")
+    course, _ = check_sources(files)
+    assert course is not None
+    return course
 
 
 def messages(tmp_path: Path, path_yaml: str, **kwargs) -> list[str]:
@@ -177,8 +185,7 @@ def test_reflection_needs_the_learning_log_page(tmp_path):
         tmp_path,
         {"soc/a.md": page("甲"), "paths/operator.md": PATH_PAGE.format(path=GOOD_PATH.replace("soc/b.md#incident", "soc/a.md").replace("soc/b.md", "soc/a.md#x"))},
     )
-    found = check_course(markdown_files(project / "content", project), MODEL, "log/index.md")
-    assert any("反思步骤需要学习日志页面 log/index.md" in p.format() for p in found.problems)
+    assert any("反思步骤需要学习日志页面 log/index.md" in p.format() for p in check_project(project).problems)
 
 
 # Through real builds

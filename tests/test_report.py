@@ -208,7 +208,7 @@ def academy_score(root: Path, tmp_path: Path) -> dict:
     """A result whose score is what the browser writes: whole numbers without '.0'."""
     from academy.core.model import load_model
     from academy.core.quizzes import load_quizzes
-    from academy.render.quiz import scoring_spec
+    from academy.scoring.spec import scoring_spec
     from academy.scoring.ladder import score_attempt
 
     model = load_model(root / "quizzes" / "spcm.yml")

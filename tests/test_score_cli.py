@@ -11,7 +11,7 @@ import pytest
 
 from academy.core.model import load_model
 from academy.core.quizzes import load_quizzes
-from academy.render.quiz import scoring_spec
+from academy.scoring.spec import scoring_spec
 from academy.scoring.ladder import score_attempt
 from conftest import ROOT
 from test_quiz import BANK, PAGES, project_with_quiz

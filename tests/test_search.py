@@ -14,7 +14,7 @@ from academy.search.analyzer import Segmenter
 from academy.search.emphasis import emphasised
 from academy.search.material import KEYWORDS, QUERY_STOPWORDS, ZWSP, improve_index
 from academy.search.sections import Section, split_sections
-from academy.search.terms import Terms, load_terms
+from academy.core.search_terms import Terms, load_terms
 from academy.search.whoosh_index import WhooshIndex
 from conftest import ROOT, page, write_project
 

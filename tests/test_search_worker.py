@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from academy.search.terms import Terms
+from academy.core.search_terms import Terms
 from academy.search.similar import RelatedReading
 from academy.search.work import InWorker, SearchWork, WorkerLost
 from conftest import page, run_build, write_project

@@ -1,5 +1,5 @@
-"""A site project as the `academy` command sees it: settings read from mkdocs.yml,
-and every check of its content, the same ones the MkDocs build runs."""
+"""A site project as the `academy` command sees it: settings read from mkdocs.yml
+(the command's only use of MkDocs), and the build's check pipeline over its files."""
 
 from __future__ import annotations
 
@@ -10,12 +10,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from academy.core.course import Course, check_course, markdown_files, shown_path
+from academy.core.course import Course, CourseFiles, check_rendered, check_sources, linked_pages, markdown_files, shown_path
 from academy.core.front_matter import split_front_matter
-from academy.core.model import Model, load_model
-from academy.core.learning_paths import check_anchors
-from academy.core.problems import Problem, ProblemsFound
-from academy.core.quizzes import check_quiz_refs, quiz_files
+from academy.core.model import Model
+from academy.core.problems import Problem
 
 
 @dataclass(frozen=True)
@@ -24,6 +22,7 @@ class Settings:
     docs_dir: Path
     model: Path
     log_page: str
+    search_terms: str  # folder of the search vocabulary, relative to base
     extensions: list[Any]
     extension_configs: dict[str, Any]
 
@@ -51,6 +50,7 @@ def read_settings(config_file: Path) -> Settings | None:
         docs_dir=Path(config.docs_dir),
         model=Path(plugin.config.model),
         log_page=plugin.config.learning_log_page,
+        search_terms=plugin.config.search_terms,
         extensions=config.markdown_extensions,
         extension_configs=config.mdx_configs,
     )
@@ -60,29 +60,28 @@ def read_settings(config_file: Path) -> Settings | None:
 @dataclass
 class Project:
     settings: Settings
-    model: Model | None
     course: Course | None
     problems: list[Problem]
 
+    @property
+    def model(self) -> Model | None:
+        return self.course.model if self.course is not None else None
+
 
 def load_project(settings: Settings, anchors: bool = True) -> Project:
-    """Run every check; `anchors` also renders the pages that steps and refs point into."""
-    try:
-        model = load_model(settings.model, shown_as=shown_path(settings.model, settings.base))
-    except ProblemsFound as found:
-        return Project(settings, None, None, found.problems)
-    files = markdown_files(settings.docs_dir, settings.base)
-    banks = [(bank, shown_path(bank, settings.base)) for bank in quiz_files(settings.model.parent, settings.model)]
-    course = check_course(files, model, settings.log_page, banks)
-    problems = list(course.problems)
-    if anchors and not problems:
-        shown = {key: shown for _, key, shown in files}
-        targets = {s.target for p in course.paths for s in p.steps if s.kind == "section"}
-        targets |= {page for quiz in course.quizzes.values() for q in quiz.questions for page, anchor, _ in q.refs if anchor}
-        ids = rendered_ids(settings, targets)
-        problems = check_anchors(course.paths, ids, lambda key: shown.get(key, key))
-        problems += check_quiz_refs(course.quizzes, ids)
-    return Project(settings, model, course, problems)
+    """Run the build's checks; `anchors` also renders the pages that steps, refs and pins point into."""
+    files = CourseFiles(
+        pages=markdown_files(settings.docs_dir, settings.base),
+        model=settings.model,
+        model_shown=shown_path(settings.model, settings.base),
+        log_page=settings.log_page,
+        terms=settings.base / settings.search_terms,
+        terms_shown=settings.search_terms,
+    )
+    course, problems = check_sources(files)
+    if anchors and course is not None and not problems:
+        problems = check_rendered(course, rendered_ids(settings, linked_pages(course)))
+    return Project(settings, course, problems)
 
 
 def rendered_ids(settings: Settings, pages: set[str]) -> dict[str, set[str]]:

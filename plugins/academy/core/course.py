@@ -1,18 +1,24 @@
-"""Checks every content page of a site, collecting all problems at once."""
+"""The check pipeline: every check of a course's files, collecting all problems at once.
+
+check_sources() runs before anything is rendered, check_rendered() after; the
+build, `academy check` and `academy publish` call these two and nothing else,
+so they never disagree.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .front_matter import PageMeta, read_page_meta
-from .model import Model
-from .learning_paths import LearningPath, PathContext, read_paths
+from .learning_paths import LearningPath, PathContext, check_anchors, read_paths
+from .model import Model, load_model
 from .placeholders import Placeholder, find_placeholders, placeholder_problems
-from .quizzes import Quiz, load_quizzes
-from .problems import Problem, ProblemsFound
+from .problems import Problem, ProblemsFound, read_utf8
+from .quizzes import Quiz, check_quiz_refs, load_quizzes, quiz_files
+from .search_terms import Terms, load_terms
 
 
 @dataclass
@@ -42,9 +48,9 @@ def check_pages(pages: Iterable[tuple[Path, str, str]], model: Model) -> Pages:
     found = Pages()
     for file, key, shown in pages:
         try:
-            text = file.read_text(encoding="utf-8-sig")
-        except UnicodeDecodeError:
-            found.problems.append(Problem(shown, 1, 0, "文件不是 UTF-8 编码", "用 UTF-8 编码另存此文件。"))
+            text = read_utf8(file, shown)
+        except ProblemsFound as error:
+            found.problems.extend(error.problems)
             continue
         found.placeholders[key] = find_placeholders(text)
         found.headings[key] = {anchor: title for title, anchor in _HEADING.findall(text)}
@@ -72,34 +78,110 @@ def shown_path(file: Path | str, base: Path) -> str:
         return file.as_posix()
 
 
+@dataclass(frozen=True)
+class CourseFiles:
+    """Where the files a trainer edits are; the build and `academy check` find the same ones."""
+
+    pages: list[tuple[Path, str, str]]  # (file, docs-relative path, path shown to trainers)
+    model: Path
+    model_shown: str
+    log_page: str  # the learning-log page that paths may end on
+    terms: Path  # the search vocabulary folder (dictionary.txt, synonyms.yml)
+    terms_shown: str
+
+
 @dataclass
 class Course:
+    """A course whose source files passed every check."""
+
+    model: Model
     pages: Pages
     paths: list[LearningPath]
     quizzes: dict[str, Quiz]
+    terms: Terms
+    model_file: Path
+    banks: list[Path]
+    shown: dict[str, str]  # docs-relative path -> path shown to trainers
 
     @property
     def problems(self) -> list[Problem]:
+        """What check_sources() found (a course with problems is never built)."""
         return self.pages.problems
 
+    def shown_as(self, page: str) -> str:
+        return self.shown.get(page, page)
 
-def check_course(
-    files: Iterable[tuple[Path, str, str]],
-    model: Model,
-    log_page: str,
-    quiz_banks: Iterable[tuple[Path, str]] = (),
-) -> Course:
-    """Every check that needs only the source files: pages, quiz banks, paths, widgets."""
-    files = list(files)
-    pages = check_pages(files, model)
-    quizzes, problems = load_quizzes(quiz_banks, model, pages.metas)
-    pages.problems.extend(problems)
-    shown = {key: shown for _, key, shown in files}
+
+def check_sources(files: CourseFiles) -> tuple[Course | None, list[Problem]]:
+    """Every check that needs only the source files, all problems at once.
+
+    The one pipeline of the build, `academy check` and `academy publish`: the
+    model, pages, quiz banks, learning paths, widgets, related-reading pins and
+    the search vocabulary. The course is None when any problem was found.
+    """
+    try:
+        model = load_model(files.model, shown_as=files.model_shown)
+    except ProblemsFound as found:
+        return None, found.problems
+    shown = {key: shown for _, key, shown in files.pages}
+    pages = check_pages(files.pages, model)
+    problems = list(pages.problems)
+    banks = quiz_files(files.model.parent, files.model)
+    base = Path(files.model_shown).parent.as_posix()
+    quizzes, found = load_quizzes(
+        [(bank, bank.name if base in ("", ".") else f"{base}/{bank.name}") for bank in banks], model, pages.metas
+    )
+    problems += found
     titles = {quiz.id: (quiz.title, quiz.minutes) for quiz in quizzes.values()}
-    context = PathContext(pages.metas, pages.headings, model.role_ids, titles, log_page)
-    paths, problems = read_paths(pages.metas, context, lambda key: shown.get(key, key))
-    pages.problems.extend(problems)
+    context = PathContext(pages.metas, pages.headings, model.role_ids, titles, files.log_page)
+    paths, found = read_paths(pages.metas, context, lambda key: shown.get(key, key))
+    problems += found
     questions = {quiz.id: {q.id for q in quiz.questions} for quiz in quizzes.values()}
-    for key, found in pages.placeholders.items():
-        pages.problems.extend(placeholder_problems(found, shown.get(key, key), questions))
-    return Course(pages, paths, quizzes)
+    for key, placeholders in pages.placeholders.items():
+        problems += placeholder_problems(placeholders, shown.get(key, key), questions)
+    problems += _check_pins(pages.metas, shown)
+    try:
+        terms = load_terms(files.terms if files.terms.is_dir() else None, files.terms_shown)
+    except ProblemsFound as error:
+        problems += error.problems
+        terms = Terms()
+    pages.problems = problems
+    return Course(model, pages, paths, quizzes, terms, files.model, banks, shown), problems
+
+
+def check_rendered(course: Course, ids: Mapping[str, set[str]]) -> list[Problem]:
+    """Checks of the rendered pages: every section a path step, a question's refs or a
+    related-reading pin points at must exist. `ids`: element ids of the rendered pages
+    (in a --dirty build only the pages rendered this time)."""
+    problems = check_anchors(course.paths, ids, course.shown_as)
+    problems += check_quiz_refs(course.quizzes, ids)
+    for page, meta in sorted(course.pages.metas.items()):
+        if isinstance(meta.related, tuple):
+            for target, line in zip(meta.related, meta.related_lines):
+                linked, _, anchor = target.partition("#")
+                if anchor and linked in ids and anchor not in ids[linked]:
+                    problems.append(Problem(course.shown_as(page), line, 0, f"related 中的页面 {linked} 没有小节“#{anchor}”",
+                                            "检查小节标题后面的 {#id}，或改为整页：去掉 # 及其后面的部分。"))
+    return problems
+
+
+def linked_pages(course: Course) -> set[str]:
+    """The pages whose sections check_rendered() looks up."""
+    pages = {s.target for p in course.paths for s in p.steps if s.kind == "section"}
+    pages |= {page for quiz in course.quizzes.values() for q in quiz.questions for page, anchor, _ in q.refs if anchor}
+    for meta in course.pages.metas.values():
+        if isinstance(meta.related, tuple):
+            pages |= {target.partition("#")[0] for target in meta.related if "#" in target}
+    return pages
+
+
+def _check_pins(metas: Mapping[str, PageMeta], shown: Mapping[str, str]) -> list[Problem]:
+    """Pages pinned in `related:` must be pages of the site."""
+    problems = []
+    for page, meta in sorted(metas.items()):
+        if isinstance(meta.related, tuple):
+            for target, line in zip(meta.related, meta.related_lines):
+                if target.partition("#")[0] not in metas:
+                    problems.append(Problem(shown.get(page, page), line, 0, f"related 中的页面“{target}”不存在",
+                                            "写 content/ 下的路径，例如 `soc/norms.md` 或 `soc/norms.md#on-call-escalation`。"))
+    return problems

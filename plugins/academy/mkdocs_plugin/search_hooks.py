@@ -9,10 +9,9 @@ from typing import Any
 from mkdocs.plugins import get_plugin_logger
 
 from academy.core.course import Course
-from academy.core.problems import Problem, ProblemsFound
 from academy.search.build import SearchBuild
 from academy.search.material import doc_key
-from academy.search.related import check_pins, render
+from academy.search.related import render
 from academy.search.work import InWorker, SearchWork, WorkerLost, start
 
 UrlFor = Callable[[str, str], str]
@@ -20,9 +19,9 @@ log = get_plugin_logger(__name__)
 
 
 class SearchHooks:
-    def __init__(self, build: SearchBuild, course: Course, options: Any, index: list[dict[str, Any]] | None) -> None:
+    def __init__(self, course: Course, options: Any, index: list[dict[str, Any]] | None) -> None:
         """`index`: the list Material's search plugin adds index sections to, when there is one."""
-        self.build = build
+        self.build = SearchBuild(course.terms)
         self.course = course
         self.options = options
         self.titles = {page: meta.title for page, meta in course.pages.metas.items()}
@@ -35,18 +34,6 @@ class SearchHooks:
             self.work = start(self._new_work(), options.search_worker)
             if isinstance(self.work, InWorker):
                 log.debug("相关阅读与搜索索引在第二个进程中计算")
-
-    @classmethod
-    def start(cls, options: Any, base: Path, course: Course, shown: Callable[[str], str],
-              index: list[dict[str, Any]] | None = None) -> "SearchHooks":
-        """Read the vocabulary; raise ProblemsFound for bad files or pins."""
-        build = SearchBuild(base / options.search_terms, options.search_terms)
-        pins = {page: tuple(zip(meta.related, meta.related_lines))
-                for page, meta in course.pages.metas.items() if isinstance(meta.related, tuple)}
-        problems: list[Problem] = check_pins(pins, set(course.pages.metas), shown)
-        if problems:
-            raise ProblemsFound(problems)
-        return cls(build, course, options, index)
 
     def _new_work(self, related: bool = True) -> SearchWork:
         return SearchWork(self.build.terms, self.options.related_reading if related else 0,

@@ -3,32 +3,35 @@ page (computed by work.py). (The Whoosh index is `academy search`'s.)"""
 
 from __future__ import annotations
 
-from pathlib import Path
+from academy.core.search_terms import Terms
 
 from .analyzer import Segmenter
 from .related import Link, split_target
 from .similar import RelatedReading
-from .terms import Terms, load_terms
 
 
 class SearchBuild:
-    def __init__(self, terms_folder: Path, shown_terms: str = "search") -> None:
-        """Raises ProblemsFound when the dictionary or the synonym list cannot be read."""
-        self.terms: Terms = load_terms(terms_folder if terms_folder.is_dir() else None, shown_terms)
+    def __init__(self, terms: Terms) -> None:
+        self.terms = terms
         self.reading: RelatedReading | None = None  # set once every page is rendered
 
     def prepare_segmenter(self) -> None:
-        """Load jieba's dictionary with the trainer's words, before Material's search cuts the pages with it."""
+        """Load jieba's dictionary with the trainer's words, before Material's search cuts
+        the pages with it."""
         Segmenter.for_terms(self.terms)
 
-    def related(self, page: str, setting: bool | tuple[str, ...], titles: dict[str, str]) -> list[Link]:
+    def related(
+        self, page: str, setting: bool | tuple[str, ...], titles: dict[str, str]
+    ) -> list[Link]:
         """The related sections for `page`: pinned, computed, or none."""
         if setting is False or self.reading is None:
             return []
         if isinstance(setting, tuple):
             return [Link(*split_target(t), self._title(titles, *split_target(t))) for t in setting]
-        return [Link(s.page, s.anchor, self._title(titles, s.page, s.anchor, s.heading))
-                for s in self.reading.lists.get(page, [])]
+        return [
+            Link(s.page, s.anchor, self._title(titles, s.page, s.anchor, s.heading))
+            for s in self.reading.lists.get(page, [])
+        ]
 
     def _title(self, titles: dict[str, str], page: str, anchor: str, heading: str = "") -> str:
         if anchor and not heading and self.reading is not None:

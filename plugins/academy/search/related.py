@@ -32,17 +32,6 @@ def excluded(page: str, patterns: Iterable[str]) -> bool:
     return any(fnmatch(page, pattern) for pattern in patterns)
 
 
-def check_pins(pins: dict[str, tuple[tuple[str, int], ...]], pages: set[str], shown: Callable[[str], str]) -> list[Problem]:
-    """Pinned targets must be pages of the site: {page: ((target, line), ...)}."""
-    problems = []
-    for page, targets in sorted(pins.items()):
-        for target, line in targets:
-            if split_target(target)[0] not in pages:
-                problems.append(Problem(shown(page), line, 0, f"related 中的页面“{target}”不存在",
-                                        "写 content/ 下的路径，例如 `soc/norms.md` 或 `soc/norms.md#on-call-escalation`。"))
-    return problems
-
-
 def render(links: list[tuple[str, str]]) -> str:
     """The 相关阅读 list: (href, text) pairs; nothing at all for an empty list.
 

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from academy.core.problems import Problem, ProblemsFound
-from academy.core.strict_yaml import Seq, load_yaml
+from .problems import Problem, ProblemsFound, read_utf8
+from .strict_yaml import Seq, load_yaml
 
 DICTIONARY = "dictionary.txt"
 SYNONYMS = "synonyms.yml"
@@ -52,8 +52,8 @@ def load_terms(folder: Path | None, shown: str = "search") -> Terms:
     digest = hashlib.sha256()
     words: list[tuple[str, int | None]] = []
     dictionary = folder / DICTIONARY
-    if dictionary.is_file():
-        text = dictionary.read_text(encoding="utf-8-sig")
+    text = _read(dictionary, f"{shown}/{DICTIONARY}", problems)
+    if text is not None:
         digest.update(text.encode())
         for number, line in enumerate(text.splitlines(), start=1):
             entry = line.strip()
@@ -69,8 +69,8 @@ def load_terms(folder: Path | None, shown: str = "search") -> Terms:
             words.append((match.group(1), int(match.group(2)) if match.group(2) else None))
     groups: list[tuple[str, ...]] = []
     synonyms = folder / SYNONYMS
-    if synonyms.is_file():
-        text = synonyms.read_text(encoding="utf-8-sig")
+    text = _read(synonyms, f"{shown}/{SYNONYMS}", problems)
+    if text is not None:
         digest.update(b"\0" + text.encode())
         path = f"{shown}/{SYNONYMS}"
         try:
@@ -94,3 +94,14 @@ def load_terms(folder: Path | None, shown: str = "search") -> Terms:
     if problems:
         raise ProblemsFound(problems)
     return Terms(tuple(words), tuple(groups), digest.hexdigest()[:16] if words or groups else "none")
+
+
+def _read(file: Path, shown: str, problems: list[Problem]) -> str | None:
+    """The file's text; None when it is missing or (with the problem added) not UTF-8."""
+    if not file.is_file():
+        return None
+    try:
+        return read_utf8(file, shown)
+    except ProblemsFound as found:
+        problems.extend(found.problems)
+        return None

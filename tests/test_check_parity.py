@@ -1,0 +1,142 @@
+"""`academy check` and `mkdocs build --strict` report the same problems, at the
+same file and line: a trainer who fixes what `check` says never meets a build
+that fails for something else, and a build never passes what `check` rejects."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import BIN, page, run_build, write_project
+
+FINDING = re.compile(r"^(?:.*?Error: |.*?ERROR\s+-\s+)?\s*([\w./-]+\.(?:md|yml|txt)):(\d+)(?::(\d+))?: (.+)$")
+
+BANK = """\
+id: basics
+version: 1
+title: 基础测验
+questions:
+  - id: q1
+    type: truefalse
+    dimension: 岗位认知
+    level: soc-ops
+    prompt: 甲页讲的是甲。
+    answer: true
+    explanation: 见甲页。
+    refs: [soc/a.md#no-such-section]
+  - id: q2
+    type: multiple
+    dimension: 岗位认知
+    level: soc-ops
+    prompt: 哪些说法对？
+    options: [甲, 乙, 丙]
+    answer: [A, F]
+    explanation: 见甲页。
+    refs: [soc/a.md]
+"""
+
+PATH_PAGE = """\
+---
+title: 运营专员学习路径
+summary: 测试路径
+minutes: 3
+roles: [operator]
+spcm: [岗位认知]
+path:
+  modules:
+    - id: day-1
+      title: 第一天
+      steps:
+        - page: soc/a.md
+        - page: soc/{target}
+---
+
+# 运营专员学习路径
+"""
+
+
+def findings(output: str) -> set[tuple[str, int, str]]:
+    """(file, line, message) of every `path:line[:column]: message` line."""
+    found = set()
+    for line in output.splitlines():
+        match = FINDING.match(line)
+        if match:
+            found.add((match.group(1), int(match.group(2)), match.group(4)))
+    return found
+
+
+def check_and_build(project: Path, site: Path) -> tuple[set, set]:
+    check = subprocess.run([str(BIN / "academy"), "check"], cwd=project, capture_output=True, text=True, timeout=300)
+    build = run_build(project, site)
+    assert check.returncode == 1, check.stdout + check.stderr
+    assert build.returncode == 1, build.output
+    assert "Traceback" not in build.output + check.stderr
+    return findings(check.stdout), findings(build.output)
+
+
+def related_page(title: str, pins: str) -> str:
+    return page(title).replace("spcm: [岗位认知]\n", f"spcm: [岗位认知]\nrelated: [{pins}]\n")
+
+
+def test_every_problem_in_the_sources_is_reported_alike(tmp_path):
+    project = write_project(tmp_path / "project", {
+        "index.md": page("首页"),
+        "soc/a.md": page("甲页", "## 事件 {#incident}\n\n正文。\n\n<!-- academy:quiz no-such-quiz -->"),
+        "soc/pinned.md": related_page("固定相关阅读", "soc/does-not-exist.md"),
+        "soc/roles.md": page("角色").replace("roles: [operator]", "roles: [astronaut]"),
+        "paths/operator.md": PATH_PAGE.format(target="missing.md"),
+        "log/index.md": page("学习日志", "<!-- academy:learning-log -->"),
+    })
+    (project / "quizzes" / "basics.yml").write_text(BANK, encoding="utf-8")
+    (project / "search").mkdir()
+    (project / "search" / "synonyms.yml").write_text("- [夜间, 半夜]\n- 单个词\n", encoding="utf-8")
+    (project / "search" / "dictionary.txt").write_text("ops 10\nsre\n巡检 100\n", encoding="gbk")
+
+    from_check, from_build = check_and_build(project, tmp_path / "site")
+
+    assert from_check == from_build
+    files = {file for file, _, _ in from_check}
+    assert {
+        "content/soc/pinned.md",  # a related pin to a missing page
+        "content/soc/roles.md",  # front matter: an unknown role
+        "content/paths/operator.md",  # a path step to a missing page
+        "content/soc/a.md",  # a placeholder for a missing quiz
+        "quizzes/basics.yml",  # a quiz bank: an answer outside the options
+        "search/synonyms.yml",  # a one-word synonym group
+        "search/dictionary.txt",  # not UTF-8
+    } <= files
+    assert ("search/synonyms.yml", 2, "每组同义词至少要有两个词") in from_check
+    assert any(file == "search/dictionary.txt" and line == 3 and "UTF-8" in message
+               for file, line, message in from_check)
+
+
+def test_sections_that_do_not_exist_are_reported_alike(tmp_path):
+    project = write_project(tmp_path / "project", {
+        "index.md": page("首页"),
+        "soc/a.md": page("甲页", "## 事件 {#incident}\n\n正文。"),
+        "soc/pinned.md": related_page("固定相关阅读", "soc/a.md#no-such-section"),
+        "paths/operator.md": PATH_PAGE.format(target="a.md#no-such-step"),
+        "log/index.md": page("学习日志", "<!-- academy:learning-log -->"),
+    })
+    (project / "quizzes" / "basics.yml").write_text(BANK.replace("answer: [A, F]", "answer: [A, C]"), encoding="utf-8")
+
+    from_check, from_build = check_and_build(project, tmp_path / "site")
+
+    assert from_check == from_build
+    assert {file for file, _, _ in from_check} == {
+        "content/soc/pinned.md", "content/paths/operator.md", "quizzes/basics.yml"
+    }
+
+
+@pytest.mark.parametrize("broken", ["levels: [", "levels: []\n"])
+def test_a_broken_model_is_reported_alike(tmp_path, broken):
+    project = write_project(tmp_path / "project", {"index.md": page("首页")})
+    (project / "quizzes" / "spcm.yml").write_text(broken, encoding="utf-8")
+
+    from_check, from_build = check_and_build(project, tmp_path / "site")
+
+    assert from_check == from_build
+    assert from_check and {file for file, _, _ in from_check} == {"quizzes/spcm.yml"}
