@@ -50,13 +50,16 @@ LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 
 
 def _paragraphs() -> list[str]:
-    """Plain paragraphs of the shipped course, so synthetic pages read (and index) like real ones."""
+    """Plain paragraphs of the shipped course, so synthetic pages read (and index) like
+    real ones."""
     found = []
     for source in sorted((ROOT / "content").rglob("*.md")):
         body = source.read_text(encoding="utf-8").split("\n---\n", 1)[-1]
-        for block in body.split("\n\n"):
-            block = block.strip()
-            if len(block) > 40 and not block.startswith(("#", "<", "|", "`", "!", "?", ">", "-", "1.", "[", ":")):
+        for raw in body.split("\n\n"):
+            block = raw.strip()
+            if len(block) > 40 and not block.startswith(
+                ("#", "<", "|", "`", "!", "?", ">", "-", "1.", "[", ":")
+            ):
                 found.append(LINK.sub(r"\1", block.replace("\n", "")))  # links would point nowhere
     return found
 
@@ -73,12 +76,15 @@ def page_text(number: int) -> str:
 
     sections = "\n\n".join(
         f"## 第 {number} 页第 {s} 节 {{#section-{s}}}\n\n"
-        + "\n\n".join(paragraph(s * PARAGRAPHS_PER_SECTION + k) for k in range(PARAGRAPHS_PER_SECTION))
+        + "\n\n".join(
+            paragraph(s * PARAGRAPHS_PER_SECTION + k) for k in range(PARAGRAPHS_PER_SECTION)
+        )
         for s in range(1, SECTIONS + 1)
     )
     return (
         f"---\ntitle: 合成页面 {number}\nsummary: 用于基准测试的页面\nminutes: 5\n"
-        f"roles: [operator]\nspcm: [{DIMENSIONS[number % 8]}]\n---\n\n# 合成页面 {number}\n\n{sections}\n"
+        f"roles: [operator]\nspcm: [{DIMENSIONS[number % 8]}]\n---\n\n"
+        f"# 合成页面 {number}\n\n{sections}\n"
     )
 
 
@@ -86,8 +92,14 @@ def source(number: int) -> str:
     return f"part-{number // PART}/page-{number}.md"
 
 
-def write_course(root: Path, pages: int, questions: int, with_quizzes: bool, with_plugin: bool,
-                 one_process: bool = False) -> None:
+def write_course(
+    root: Path,
+    pages: int,
+    questions: int,
+    with_quizzes: bool,
+    with_plugin: bool,
+    one_process: bool = False,
+) -> None:
     content = root / "content"
     content.mkdir(parents=True)
     (root / "quizzes").mkdir()
@@ -97,19 +109,29 @@ def write_course(root: Path, pages: int, questions: int, with_quizzes: bool, wit
     for number in range(pages):
         (content / source(number)).parent.mkdir(exist_ok=True)
         (content / source(number)).write_text(page_text(number), encoding="utf-8")
-    nav = [f"第 {part + 1} 部分: [{', '.join(source(n) for n in range(part * PART, min(pages, (part + 1) * PART)))}]"
-           for part in range((pages + PART - 1) // PART)]
+    nav = [
+        f"第 {part + 1} 部分: "
+        f"[{', '.join(source(n) for n in range(part * PART, min(pages, (part + 1) * PART)))}]"
+        for part in range((pages + PART - 1) // PART)
+    ]
     # The learning log and the path are pages of the course in both builds;
     # without the plugin they are plain pages.
     (content / "log").mkdir()
-    (content / "log" / "index.md").write_text(page_text(pages).replace("# 合成", "<!-- academy:learning-log -->\n\n# 合成"), encoding="utf-8")
+    (content / "log" / "index.md").write_text(
+        page_text(pages).replace("# 合成", "<!-- academy:learning-log -->\n\n# 合成"),
+        encoding="utf-8",
+    )
     nav.append("log/index.md")
     (content / "paths").mkdir()
     steps = "".join(f"        - page: {source(n)}\n" for n in range(0, pages, max(1, pages // 20)))
     if with_quizzes:
         steps += "        - quiz: bank-0\n"
     (content / "paths" / "operator.md").write_text(
-        page_text(pages + 1).replace("---\n\n#", f"path:\n  modules:\n    - id: all\n      title: 全部\n      steps:\n{steps}---\n\n#", 1),
+        page_text(pages + 1).replace(
+            "---\n\n#",
+            f"path:\n  modules:\n    - id: all\n      title: 全部\n      steps:\n{steps}---\n\n#",
+            1,
+        ),
         encoding="utf-8",
     )
     nav.append("paths/operator.md")
@@ -120,16 +142,23 @@ def write_course(root: Path, pages: int, questions: int, with_quizzes: bool, wit
             for q in range(per_bank):
                 target = (bank * per_bank + q) % pages
                 items.append(
-                    f"  - id: q{q}\n    type: single\n    dimension: {DIMENSIONS[q % 8]}\n    level: {LEVELS[q % 2]}\n"
-                    f"    prompt: 第 {q} 题的**题干**\n    options: [甲, 乙, 丙, 丁]\n    answer: B\n"
+                    f"  - id: q{q}\n    type: single\n    dimension: {DIMENSIONS[q % 8]}\n"
+                    f"    level: {LEVELS[q % 2]}\n"
+                    f"    prompt: 第 {q} 题的**题干**\n    options: [甲, 乙, 丙, 丁]\n"
+                    "    answer: B\n"
                     f"    explanation: 解析 {q}\n    refs: [{source(target)}#section-1]\n"
                 )
             (root / "quizzes" / f"bank-{bank}.yml").write_text(
-                f"id: bank-{bank}\nversion: 1\ntitle: 题库 {bank}\nquestions:\n" + "".join(items), encoding="utf-8"
+                f"id: bank-{bank}\nversion: 1\ntitle: 题库 {bank}\nquestions:\n" + "".join(items),
+                encoding="utf-8",
             )
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config[: config.index("\nnav:")] + "\nnav:\n" + "".join(f"  - {entry}\n" for entry in nav)
-    config = config.replace("    - navigation.instant\n", "    - navigation.instant\n    - navigation.prune\n", 1)
+    config = (
+        config[: config.index("\nnav:")] + "\nnav:\n" + "".join(f"  - {entry}\n" for entry in nav)
+    )
+    config = config.replace(
+        "    - navigation.instant\n", "    - navigation.instant\n    - navigation.prune\n", 1
+    )
     if one_process:
         config = config.replace("  - academy:\n", "  - academy:\n      search_worker: false\n", 1)
     if not with_plugin:
@@ -150,19 +179,26 @@ def measure_one(project: Path) -> None:
     build(load_config("mkdocs.yml", site_dir=str(project / "site")))
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
     worker = resource.getrusage(resource.RUSAGE_CHILDREN)  # the plugin's search worker, if it ran
-    print(json.dumps({
-        "seconds": seconds,
-        "cpu": cpu + worker.ru_utime + worker.ru_stime,
-        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-        "worker_mb": worker.ru_maxrss / 1024,
-    }))
+    print(
+        json.dumps(
+            {
+                "seconds": seconds,
+                "cpu": cpu + worker.ru_utime + worker.ru_stime,
+                "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                "worker_mb": worker.ru_maxrss / 1024,
+            }
+        )
+    )
 
 
 def measure_runs(project: Path, repeat: int) -> list[dict[str, float]]:
     runs = []
     for _ in range(repeat):
         output = subprocess.run(
-            [sys.executable, __file__, "--measure", str(project)], capture_output=True, text=True, check=True
+            [sys.executable, __file__, "--measure", str(project)],
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout
         runs.append(json.loads(output.strip().splitlines()[-1]))
     return runs
@@ -174,13 +210,21 @@ def measure(project: Path, repeat: int) -> tuple[float, float]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--pages", type=int, default=200)
     parser.add_argument("--questions", type=int, default=250)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--sizes", help="comma-separated page counts, e.g. 100,1000,5000")
-    parser.add_argument("--one-process", action="store_true",
-                        help="with --sizes: keep the plugin's search work in the build process (search_worker: false)")
+    parser.add_argument(
+        "--one-process",
+        action="store_true",
+        help=(
+            "with --sizes: keep the plugin's search work in the build process "
+            "(search_worker: false)"
+        ),
+    )
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
@@ -191,7 +235,10 @@ def main() -> None:
     # compiled from source on every build. Compile it once, as an install does.
     compileall.compile_dir(ROOT / "plugins", quiet=1)
     if args.sizes:
-        print("pages  questions  plain s  ours s  peak MB plain / ours + worker  ours/plain  cpu ours/plain")
+        print(
+            "pages  questions  plain s  ours s  peak MB plain / ours + worker"
+            "  ours/plain  cpu ours/plain"
+        )
         for pages in (int(size) for size in args.sizes.split(",")):
             questions = max(25, pages // 4)
             with tempfile.TemporaryDirectory() as folder:
@@ -199,22 +246,37 @@ def main() -> None:
                 write_course(plain_project, pages, questions, False, False)
                 write_course(ours_project, pages, questions, True, True, args.one_process)
                 # Alternate the two builds so that a slower stretch of the machine hits both.
-                runs = [(measure_runs(plain_project, 1)[0], measure_runs(ours_project, 1)[0]) for _ in range(args.repeat)]
+                runs = [
+                    (measure_runs(plain_project, 1)[0], measure_runs(ours_project, 1)[0])
+                    for _ in range(args.repeat)
+                ]
             plain, ours = [run for run, _ in runs], [run for _, run in runs]
             ratio = statistics.median(o["seconds"] / p["seconds"] for p, o in runs)
             cpu_ratio = statistics.median(o["cpu"] / p["cpu"] for p, o in runs)
-            print(f"{pages:5}  {questions:9}  {statistics.median(r['seconds'] for r in plain):7.2f}  "
-                  f"{statistics.median(r['seconds'] for r in ours):6.2f}  {max(r['peak_mb'] for r in plain):8.1f} / "
-                  f"{max(r['peak_mb'] for r in ours):6.1f} + {max(r['worker_mb'] for r in ours):6.1f}  "
-                  f"{ratio:10.3f}  {cpu_ratio:14.3f}", flush=True)
+            print(
+                f"{pages:5}  {questions:9}  {statistics.median(r['seconds'] for r in plain):7.2f}  "
+                f"{statistics.median(r['seconds'] for r in ours):6.2f}  "
+                f"{max(r['peak_mb'] for r in plain):8.1f} / "
+                f"{max(r['peak_mb'] for r in ours):6.1f} + "
+                f"{max(r['worker_mb'] for r in ours):6.1f}  "
+                f"{ratio:10.3f}  {cpu_ratio:14.3f}",
+                flush=True,
+            )
         return
     with tempfile.TemporaryDirectory() as folder:
         results = {}
-        for name, plugin, quizzes in (("plain", False, False), ("academy", True, False), ("quizzes", True, True)):
+        for name, plugin, quizzes in (
+            ("plain", False, False),
+            ("academy", True, False),
+            ("quizzes", True, True),
+        ):
             project = Path(folder) / name
             write_course(project, args.pages, args.questions, quizzes, plugin)
             results[name] = measure(project, args.repeat)
-    print(f"synthetic course: {args.pages} pages, {args.questions} questions, median of {args.repeat} builds")
+    print(
+        f"synthetic course: {args.pages} pages, {args.questions} questions, "
+        f"median of {args.repeat} builds"
+    )
     for name, (seconds, peak) in results.items():
         print(f"  {name:8} {seconds:7.2f} s   peak {peak:7.1f} MB")
     print(f"  ratio academy/plain   {results['academy'][0] / results['plain'][0]:.3f}")

@@ -15,11 +15,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from academy.core.front_matter import split_front_matter
 from academy.cli.settings import read_settings
+from academy.core.front_matter import split_front_matter
+from academy.core.search_terms import load_terms
 from academy.search.analyzer import Segmenter
 from academy.search.corpus import read_sections
-from academy.search.terms import load_terms
 from academy.search.whoosh_index import WhooshIndex
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,7 +30,10 @@ def titles_of(docs: Path) -> dict[str, str]:
     titles = {}
     for file in sorted(docs.rglob("*.md")):
         front, _ = split_front_matter(file.read_text(encoding="utf-8-sig"), file.name)
-        title = next((line[6:].strip() for line in (front or "").splitlines() if line.startswith("title:")), file.stem)
+        title = next(
+            (line[6:].strip() for line in (front or "").splitlines() if line.startswith("title:")),
+            file.stem,
+        )
         titles[file.relative_to(docs).as_posix()] = title
     return titles
 
@@ -44,11 +47,16 @@ def synthetic(docs: Path, target: Path, count: int, seed: int = 6) -> None:
         sections += [part for part in body.split("\n## ")[1:] if len(part) > 200]
     for number in range(count):
         parts = random.sample(sections, 4)
-        body = "\n".join(f"## {part.split(chr(10), 1)[0].split('{')[0].strip()} {{#s{number}-{i}}}\n{part.split(chr(10), 1)[1]}"
-                         for i, part in enumerate(parts))
+        body = "\n".join(
+            f"## {part.split(chr(10), 1)[0].split('{')[0].strip()} {{#s{number}-{i}}}\n"
+            f"{part.split(chr(10), 1)[1]}"
+            for i, part in enumerate(parts)
+        )
         page = target / f"group{number // 100:02d}" / f"page{number:04d}.md"
         page.parent.mkdir(parents=True, exist_ok=True)
-        page.write_text(f"---\ntitle: 合成页面 {number}\n---\n\n# 合成页面 {number}\n\n{body}", encoding="utf-8")
+        page.write_text(
+            f"---\ntitle: 合成页面 {number}\n---\n\n# 合成页面 {number}\n\n{body}", encoding="utf-8"
+        )
 
 
 def run(label: str, docs: Path, queries: list[str], settings) -> None:
@@ -59,15 +67,30 @@ def run(label: str, docs: Path, queries: list[str], settings) -> None:
         folder = Path(temp) / "index"
         start = time.perf_counter()
         index = WhooshIndex(folder, segmenter)
-        index.update(read_sections(docs, titles, settings.extensions, settings.extension_configs, terms.fingerprint))
+        index.update(
+            read_sections(
+                docs, titles, settings.extensions, settings.extension_configs, terms.fingerprint
+            )
+        )
         full = time.perf_counter() - start
 
         changed = docs / sorted(titles)[len(titles) // 2]
-        changed.write_text(changed.read_text(encoding="utf-8") + "\n\n新增的一段：夜间值班交接注意事项。\n", encoding="utf-8")
+        changed.write_text(
+            changed.read_text(encoding="utf-8") + "\n\n新增的一段：夜间值班交接注意事项。\n",
+            encoding="utf-8",
+        )
         start = time.perf_counter()
         index = WhooshIndex(folder, segmenter)
-        stats = index.update(read_sections(docs, titles, settings.extensions, settings.extension_configs,
-                                           terms.fingerprint, index.digests()))
+        stats = index.update(
+            read_sections(
+                docs,
+                titles,
+                settings.extensions,
+                settings.extension_configs,
+                terms.fingerprint,
+                index.digests(),
+            )
+        )
         incremental = time.perf_counter() - start
         assert stats.added == [changed.relative_to(docs).as_posix()], stats
 
@@ -84,9 +107,12 @@ def run(label: str, docs: Path, queries: list[str], settings) -> None:
             index.related(index.page_text(page), limit=4, exclude={page})
         related_ms = (time.perf_counter() - start) * 1000 / len(sample)
         p95 = latencies[int(len(latencies) * 0.95) - 1]
-        print(f"{label:28} pages={len(titles):5}  full index {full:7.2f} s  one page changed {incremental:6.2f} s  "
-              f"query p50 {statistics.median(latencies):6.1f} ms  p95 {p95:6.1f} ms  "
-              f"related reading {related_ms:6.1f} ms/page")
+        print(
+            f"{label:28} pages={len(titles):5}  full index {full:7.2f} s  "
+            f"one page changed {incremental:6.2f} s  "
+            f"query p50 {statistics.median(latencies):6.1f} ms  p95 {p95:6.1f} ms  "
+            f"related reading {related_ms:6.1f} ms/page"
+        )
 
 
 def main() -> None:

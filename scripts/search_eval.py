@@ -51,7 +51,10 @@ def load_queries(path: Path = QUERIES) -> dict[str, list[Query]]:
     import yaml
 
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return {name: [Query(str(q["query"]), tuple(q["pages"])) for q in items] for name, items in data.items()}
+    return {
+        name: [Query(str(q["query"]), tuple(q["pages"])) for q in items]
+        for name, items in data.items()
+    }
 
 
 def measure(queries: list[Query], rankings: dict[str, list[str]]) -> Metrics:
@@ -80,7 +83,9 @@ def distinct(pages: list[str]) -> list[str]:
 # -- engines ------------------------------------------------------------------
 
 
-def whoosh_rankings(texts: list[str], config_file: Path = ROOT / "mkdocs.yml") -> dict[str, list[str]]:
+def whoosh_rankings(
+    texts: list[str], config_file: Path = ROOT / "mkdocs.yml"
+) -> dict[str, list[str]]:
     """`academy search` over an in-memory index of the project's pages."""
     from academy.cli.settings import load_project, read_settings
     from academy.search.service import SearchSettings, open_index, refresh, searchable_pages
@@ -90,8 +95,13 @@ def whoosh_rankings(texts: list[str], config_file: Path = ROOT / "mkdocs.yml") -
     project = load_project(settings, anchors=False)
     assert project.course is not None, project.problems
     index = open_index(SearchSettings.for_project(settings.base), in_memory=True)
-    refresh(index, settings.docs_dir, searchable_pages(project.course.pages.metas), settings.extensions,
-            settings.extension_configs)
+    refresh(
+        index,
+        settings.docs_dir,
+        searchable_pages(project.course.pages.metas),
+        settings.extensions,
+        settings.extension_configs,
+    )
     return {text: distinct([hit.page for hit in index.search(text, limit=30)]) for text in texts}
 
 
@@ -99,7 +109,7 @@ def page_of(href: str, root: str) -> str:
     """docs-relative Markdown path of a result link."""
     path = unquote(urlsplit(href).path)
     base = unquote(urlsplit(root).path)
-    relative = path[len(base):] if path.startswith(base) else path.lstrip("/")
+    relative = path[len(base) :] if path.startswith(base) else path.lstrip("/")
     return relative[: -len(".html")] + ".md" if relative.endswith(".html") else relative
 
 
@@ -109,7 +119,9 @@ _RESULTS = """() => [
 ]"""
 
 
-def box_search(tab, query: str, poll_ms: int = 40, stable: int = 2, timeout_ms: int = 4000) -> list[str]:
+def box_search(
+    tab, query: str, poll_ms: int = 40, stable: int = 2, timeout_ms: int = 4000
+) -> list[str]:
     """Type `query` into Material's search box; the result links once they settle."""
     box = tab.locator("input.md-search__input")
     box.click()
@@ -147,8 +159,12 @@ def browser_rankings(browser, root: str, texts: list[str]) -> dict[str, list[str
 def _build(site: Path) -> None:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     env.pop("SITE_URL", None)
-    subprocess.run([str(Path(sys.executable).parent / "mkdocs"), "build", "--strict", "-q", "-d", str(site)],
-                   cwd=ROOT, env=env, check=True)
+    subprocess.run(
+        [str(Path(sys.executable).parent / "mkdocs"), "build", "--strict", "-q", "-d", str(site)],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
 
 
 def _serve(site: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
@@ -156,14 +172,19 @@ def _serve(site: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
         def log_message(self, format: str, *args: object) -> None:
             pass
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(site))
+    )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_address[1]}/", server
 
 
 def report(name: str, engine: str, metrics: Metrics, verbose: bool) -> None:
-    print(f"{engine:8} {name:11} n={metrics.n:3}  recall@5={metrics.recall5:.2f}  MRR={metrics.mrr:.2f}  "
-          f"hit@1={metrics.hit1:.2f}  empty={metrics.empty}")
+    print(
+        f"{engine:8} {name:11} n={metrics.n:3}  recall@5={metrics.recall5:.2f}  "
+        f"MRR={metrics.mrr:.2f}  "
+        f"hit@1={metrics.hit1:.2f}  empty={metrics.empty}"
+    )
     if verbose:
         for text, rank, pages in metrics.misses:
             print(f"    {text}  rank={rank}  {pages}")
@@ -171,10 +192,21 @@ def report(name: str, engine: str, metrics: Metrics, verbose: bool) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--engine", action="append", choices=ENGINES, help="engine to measure (repeatable; default all)")
-    parser.add_argument("--site", type=Path, help="an existing build of the site (default: build into a temp folder)")
+    parser.add_argument(
+        "--engine",
+        action="append",
+        choices=ENGINES,
+        help="engine to measure (repeatable; default all)",
+    )
+    parser.add_argument(
+        "--site",
+        type=Path,
+        help="an existing build of the site (default: build into a temp folder)",
+    )
     parser.add_argument("--queries", type=Path, default=QUERIES)
-    parser.add_argument("-v", "--verbose", action="store_true", help="list the queries not found first")
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", help="list the queries not found first"
+    )
     args = parser.parse_args(argv)
     engines = args.engine or list(ENGINES)
     sets = load_queries(args.queries)
@@ -185,7 +217,10 @@ def main(argv: list[str] | None = None) -> int:
     browsers = [engine for engine in engines if engine != "whoosh"]
     if browsers:
         if not CHROMIUM.exists():
-            print("需要 /usr/bin/chromium 才能测量站内搜索框（apt-get install chromium）。", file=sys.stderr)
+            print(
+                "需要 /usr/bin/chromium 才能测量站内搜索框（apt-get install chromium）。",
+                file=sys.stderr,
+            )
             return 2
         from playwright.sync_api import sync_playwright
 
@@ -195,7 +230,9 @@ def main(argv: list[str] | None = None) -> int:
                 _build(site)
             root, server = _serve(site)
             with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+                browser = playwright.chromium.launch(
+                    executable_path=str(CHROMIUM), args=["--no-sandbox"]
+                )
                 for engine in browsers:
                     base = root if engine == "http" else site.resolve().as_uri() + "/"
                     results[engine] = browser_rankings(browser, base, texts)

@@ -8,6 +8,7 @@ import sys
 from dataclasses import asdict
 
 from academy.core.coverage import measure_coverage, ref_targets
+from academy.core.problems import format_all
 from .coverage_text import format_coverage
 from .settings import Project, rendered_ids
 from .common import FINDINGS, OK, USAGE, open_project, report_problems
@@ -38,6 +39,10 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         return _json(project, coverage)
     status = report_problems(project.problems)
+    advice = project.course.advice if project.course is not None else []
+    if advice:
+        print(f"\n建议修改（{len(advice)} 处题目写法，不影响构建；mkdocs.yml 中 academy 的 item_checks: error 可把它们当作错误）：")
+        print(format_all(advice))
     if coverage is not None and project.model is not None:
         print()
         print(format_coverage(coverage, project.model))
@@ -48,7 +53,10 @@ def run(args: argparse.Namespace) -> int:
 
 def _json(project: Project, coverage: object) -> int:
     problems = sorted(project.problems)
-    document: dict[str, object] = {"ok": not problems, "problems": [asdict(p) for p in problems]}
+    advice = sorted(project.course.advice) if project.course is not None else []
+    document: dict[str, object] = {
+        "ok": not problems, "problems": [asdict(p) for p in problems], "advice": [asdict(p) for p in advice]
+    }
     if coverage is not None:
         document["coverage"] = coverage.as_json()  # type: ignore[attr-defined]
     json.dump(document, sys.stdout, ensure_ascii=False, indent=2)

@@ -18,7 +18,10 @@ def pad(text: str, size: int) -> str:
 
 def table(header: list[str], rows: list[list[str]]) -> str:
     sizes = [max(width(row[i]) for row in [header, *rows]) for i in range(len(header))]
-    lines = ["  ".join(pad(cell, sizes[i]) for i, cell in enumerate(row)).rstrip() for row in [header, *rows]]
+    lines = [
+        "  ".join(pad(cell, sizes[i]) for i, cell in enumerate(row)).rstrip()
+        for row in [header, *rows]
+    ]
     lines.insert(1, "  ".join("-" * size for size in sizes))
     return "\n".join(lines)
 
@@ -45,8 +48,16 @@ def format_coverage(coverage: Coverage, model: Model) -> str:
         out.append(f"{title}（{len(items)}）" if items else f"{title}：{empty}")
         out.extend(f"  {item}" for item in items)
 
-    section("没有知识题的格子", [f"{c.dimension} × {names[c.level]}" for c in coverage.cells_without_questions], "无")
-    section("没有行为指标的格子", [f"{c.dimension} × {names[c.level]}" for c in coverage.cells_without_indicators], "无")
+    section(
+        "没有知识题的格子",
+        [f"{c.dimension} × {names[c.level]}" for c in coverage.cells_without_questions],
+        "无",
+    )
+    section(
+        "没有行为指标的格子",
+        [f"{c.dimension} × {names[c.level]}" for c in coverage.cells_without_indicators],
+        "无",
+    )
     section("不在任何学习路径中的页面", coverage.pages_in_no_path, "无")
     section("不在任何学习路径中的测验", coverage.quizzes_in_no_path, "无")
     section(

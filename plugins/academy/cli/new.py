@@ -14,15 +14,17 @@ import tempfile
 from pathlib import Path, PurePosixPath
 
 from academy.core.atomic import atomic_write
+from academy.core.checker import IDENTIFIER
 from academy.core.model import Model, load_model
 from academy.core.problems import Problem, ProblemsFound, format_all
-from .settings import Project
-from academy.core.checker import IDENTIFIER
-from .scaffold import add_role, add_to_nav, fill, nav_pages, yaml_text
+
 from .common import FINDINGS, OK, USAGE, open_project, report_problems
+from .scaffold import add_role, add_to_nav, fill, nav_pages, yaml_text
+from .settings import Project
 
 HELP = "按模板新建页面、测验、学习路径或角色（不会覆盖已有文件）"
 _SEGMENT = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+MAX_MINUTES = 600  # of reading for one page
 
 
 class Refused(Exception):
@@ -34,26 +36,55 @@ class Refused(Exception):
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    kinds = parser.add_subparsers(dest="kind", metavar="类型", parser_class=type(parser), required=True)
-    page = kinds.add_parser("page", help="新建内容页面", description="在 content/ 下新建一个带页首信息的页面，并加入 mkdocs.yml 的导航")
+    kinds = parser.add_subparsers(
+        dest="kind", metavar="类型", parser_class=type(parser), required=True
+    )
+    page = kinds.add_parser(
+        "page",
+        help="新建内容页面",
+        description="在 content/ 下新建一个带页首信息的页面，并加入 mkdocs.yml 的导航",
+    )
     page.add_argument("path", metavar="页面路径", help="从 content 文件夹算起，例如 soc/on-call.md")
     page.add_argument("--title", required=True, metavar="标题", help="页面标题")
-    page.add_argument("--spcm", required=True, metavar="维度", help="本页培养的 SPCM 维度，多个用逗号分隔，例如 岗位技能,SOC专业")
-    page.add_argument("--roles", metavar="角色", help="面向的角色 id，多个用逗号分隔（默认：全部角色）")
-    page.add_argument("--summary", default="（一句话说明本页讲什么）", metavar="简介", help="一句话简介")
-    page.add_argument("--minutes", type=int, default=5, metavar="分钟", help="预计阅读分钟数（默认 5）")
+    page.add_argument(
+        "--spcm",
+        required=True,
+        metavar="维度",
+        help="本页培养的 SPCM 维度，多个用逗号分隔，例如 岗位技能,SOC专业",
+    )
+    page.add_argument(
+        "--roles", metavar="角色", help="面向的角色 id，多个用逗号分隔（默认：全部角色）"
+    )
+    page.add_argument(
+        "--summary", default="（一句话说明本页讲什么）", metavar="简介", help="一句话简介"
+    )
+    page.add_argument(
+        "--minutes", type=int, default=5, metavar="分钟", help="预计阅读分钟数（默认 5）"
+    )
     page.add_argument("--no-nav", action="store_true", help="不修改 mkdocs.yml 的导航")
-    quiz = kinds.add_parser("quiz", help="新建测验题库", description="在能力模型所在的文件夹新建一个测验题库（含一道示例题）")
+    quiz = kinds.add_parser(
+        "quiz",
+        help="新建测验题库",
+        description="在能力模型所在的文件夹新建一个测验题库（含一道示例题）",
+    )
     quiz.add_argument("id", metavar="测验id", help="小写英文字母、数字和连字符，例如 on-call")
     quiz.add_argument("--title", required=True, metavar="标题", help="测验标题")
     quiz.add_argument("--dimension", metavar="维度", help="示例题的 SPCM 维度（默认第一个维度）")
     quiz.add_argument("--level", metavar="级别", help="示例题的级别 id（默认最低级别）")
-    quiz.add_argument("--ref", metavar="复习链接", help="示例题的复习页面，例如 soc/norms.md（默认首页）")
-    path = kinds.add_parser("path", help="新建角色的学习路径", description="新建 content/paths/<角色>.md，按页面的 roles 预先填好步骤")
+    quiz.add_argument(
+        "--ref", metavar="复习链接", help="示例题的复习页面，例如 soc/norms.md（默认首页）"
+    )
+    path = kinds.add_parser(
+        "path",
+        help="新建角色的学习路径",
+        description="新建 content/paths/<角色>.md，按页面的 roles 预先填好步骤",
+    )
     path.add_argument("role", metavar="角色id", help="能力模型中已有的角色 id")
     path.add_argument("--title", metavar="标题", help="路径标题（默认：<角色名称>学习路径）")
     path.add_argument("--no-nav", action="store_true", help="不修改 mkdocs.yml 的导航")
-    role = kinds.add_parser("role", help="在能力模型中新增角色", description="在能力模型文件的 roles 中添加一个角色")
+    role = kinds.add_parser(
+        "role", help="在能力模型中新增角色", description="在能力模型文件的 roles 中添加一个角色"
+    )
     role.add_argument("id", metavar="角色id", help="小写英文字母、数字和连字符，例如 on-call")
     role.add_argument("--name", required=True, metavar="名称", help="首页“我是…”中显示的名称")
     role.add_argument("--target", metavar="目标级别", help="该角色要达到的级别 id（默认最低级别）")
@@ -66,7 +97,9 @@ def run(args: argparse.Namespace) -> int:
     if project.model is None or project.course is None:
         return report_problems(project.problems)
     try:
-        created = {"page": new_page, "quiz": new_quiz, "path": new_path, "role": new_role}[args.kind](args, project)
+        created = {"page": new_page, "quiz": new_quiz, "path": new_path, "role": new_role}[
+            args.kind
+        ](args, project)
     except Refused as refused:
         print(f"未创建：{refused}", file=sys.stderr)
         if refused.hint:
@@ -114,7 +147,9 @@ def _replace_text(path: Path, before: str, after: str) -> None:
         stream.write(after)
 
 
-def _list(value: str | None, allowed: tuple[str, ...], what: str, default: tuple[str, ...]) -> list[str]:
+def _list(
+    value: str | None, allowed: tuple[str, ...], what: str, default: tuple[str, ...]
+) -> list[str]:
     if value is None:
         return list(default)
     items = [item.strip() for item in re.split(r"[,，、]", value) if item.strip()]
@@ -134,8 +169,15 @@ def _page_key(project: Project, given: str) -> str:
     if not path.endswith(".md"):
         path += ".md"
     parts = PurePosixPath(path).parts
-    if path.startswith("/") or not parts or not all(_SEGMENT.match(p.removesuffix(".md")) for p in parts):
-        raise Refused(f"页面路径“{given}”不能使用", "从 content 文件夹算起，只用小写英文字母、数字和连字符，例如 soc/on-call.md。")
+    if (
+        path.startswith("/")
+        or not parts
+        or not all(_SEGMENT.match(p.removesuffix(".md")) for p in parts)
+    ):
+        raise Refused(
+            f"页面路径“{given}”不能使用",
+            "从 content 文件夹算起，只用小写英文字母、数字和连字符，例如 soc/on-call.md。",
+        )
     return path
 
 
@@ -156,18 +198,29 @@ def _nav(project: Project, config_file: str, key: str, skip: bool) -> list[str]:
 def new_page(args: argparse.Namespace, project: Project) -> list[str]:
     model = project.model
     assert model is not None
-    if not 1 <= args.minutes <= 600:
-        raise Refused("--minutes 必须是 1 到 600 之间的整数", "例如 --minutes 10（预计阅读分钟数）。")
+    if not 1 <= args.minutes <= MAX_MINUTES:
+        raise Refused(
+            f"--minutes 必须是 1 到 {MAX_MINUTES} 之间的整数",
+            "例如 --minutes 10（预计阅读分钟数）。",
+        )
     key = _page_key(project, args.path)
     roles = _list(args.roles, model.role_ids, "角色", model.role_ids)
     spcm = _list(args.spcm, model.dimensions, "SPCM 维度", ())
     text = fill(
-        "page.md", title=yaml_text(args.title), summary=yaml_text(args.summary), minutes=str(args.minutes),
-        roles=", ".join(roles), spcm=", ".join(spcm), heading=args.title.strip(),
+        "page.md",
+        title=yaml_text(args.title),
+        summary=yaml_text(args.summary),
+        minutes=str(args.minutes),
+        roles=", ".join(roles),
+        spcm=", ".join(spcm),
+        heading=args.title.strip(),
     )
     file = project.settings.docs_dir / key
     _create(file, text, _shown(project, file))
-    return [f"已创建页面：{_shown(project, file)}", *_nav(project, args.config_file, key, args.no_nav)]
+    return [
+        f"已创建页面：{_shown(project, file)}",
+        *_nav(project, args.config_file, key, args.no_nav),
+    ]
 
 
 def new_quiz(args: argparse.Namespace, project: Project) -> list[str]:
@@ -175,23 +228,39 @@ def new_quiz(args: argparse.Namespace, project: Project) -> list[str]:
     assert model is not None and course is not None
     quiz_id = args.id.strip()
     if not IDENTIFIER.match(quiz_id):
-        raise Refused(f"测验 id“{quiz_id}”不能使用", "只用小写英文字母、数字和连字符，例如 on-call。")
+        raise Refused(
+            f"测验 id“{quiz_id}”不能使用", "只用小写英文字母、数字和连字符，例如 on-call。"
+        )
     folder = project.settings.model.parent
-    if quiz_id in course.quizzes or (folder / f"{quiz_id}.yml").resolve() == project.settings.model.resolve():
+    if (
+        quiz_id in course.quizzes
+        or (folder / f"{quiz_id}.yml").resolve() == project.settings.model.resolve()
+    ):
         raise Refused(f"测验 id“{quiz_id}”已被使用", "换一个 id。")
     dimension = _list(args.dimension, model.dimensions, "SPCM 维度", model.dimensions[:1])[0]
     level = _list(args.level, model.level_ids, "级别", model.level_ids[:1])[0]
     pages = course.pages.metas
     ref = args.ref or ("index.md" if "index.md" in pages else next(iter(sorted(pages)), ""))
     if ref.partition("#")[0] not in pages:
-        raise Refused(f"复习页面“{ref}”不存在", "写 content 文件夹下的页面路径，例如 soc/norms.md。")
+        raise Refused(
+            f"复习页面“{ref}”不存在", "写 content 文件夹下的页面路径，例如 soc/norms.md。"
+        )
     text = fill(
-        "quiz.yml", id=quiz_id, title=args.title.strip(), title_yaml=yaml_text(args.title),
-        roles=", ".join(model.role_ids), dimension=dimension, level=level, ref=ref,
+        "quiz.yml",
+        id=quiz_id,
+        title=args.title.strip(),
+        title_yaml=yaml_text(args.title),
+        roles=", ".join(model.role_ids),
+        dimension=dimension,
+        level=level,
+        ref=ref,
     )
     file = folder / f"{quiz_id}.yml"
     _create(file, text, _shown(project, file))
-    return [f"已创建测验：{_shown(project, file)}", f"把它加入学习路径：在路径的步骤中写 `- quiz: {quiz_id}`。"]
+    return [
+        f"已创建测验：{_shown(project, file)}",
+        f"把它加入学习路径：在路径的步骤中写 `- quiz: {quiz_id}`。",
+    ]
 
 
 def new_path(args: argparse.Namespace, project: Project) -> list[str]:
@@ -201,23 +270,35 @@ def new_path(args: argparse.Namespace, project: Project) -> list[str]:
     if role is None:
         raise Refused(
             f"角色“{args.role}”不在能力模型中",
-            f"先运行 `academy new role {args.role} --name 角色名称`，或使用已有的角色：" + "、".join(model.role_ids),
+            f"先运行 `academy new role {args.role} --name 角色名称`，或使用已有的角色："
+            + "、".join(model.role_ids),
         )
     existing = next((p for p in course.paths if p.role == role.id), None)
     if existing is not None:
-        raise Refused(f"角色“{role.id}”已经有学习路径：{existing.page}", "每个角色只能有一条学习路径；请直接编辑它。")
+        raise Refused(
+            f"角色“{role.id}”已经有学习路径：{existing.page}",
+            "每个角色只能有一条学习路径；请直接编辑它。",
+        )
     key = f"paths/{role.id}.md"
     metas = course.pages.metas
     order = nav_pages(Path(args.config_file).read_text(encoding="utf-8")) or sorted(metas)
     order += [p for p in sorted(metas) if p not in order]
     log_page = project.settings.log_page
     pages = [
-        p for p in order
-        if p in metas and role.id in metas[p].roles and not p.startswith("paths/") and p not in ("index.md", log_page)
+        p
+        for p in order
+        if p in metas
+        and role.id in metas[p].roles
+        and not p.startswith("paths/")
+        and p not in ("index.md", log_page)
         and "path" not in metas[p].data
     ][:12]
     steps = [f"        - page: {p}" for p in pages]
-    steps += [f"        - quiz: {q.id}" for q in sorted(course.quizzes.values(), key=lambda q: q.id) if role.id in q.roles]
+    steps += [
+        f"        - quiz: {q.id}"
+        for q in sorted(course.quizzes.values(), key=lambda q: q.id)
+        if role.id in q.roles
+    ]
     if log_page in metas:
         steps.append("        - reflection: day-1")
     if not steps:
@@ -226,12 +307,20 @@ def new_path(args: argparse.Namespace, project: Project) -> list[str]:
     spcm = [d for d in model.dimensions if d in dimensions] or list(model.dimensions[:1])
     title = args.title or f"{role.name}学习路径"
     text = fill(
-        "path.md", title=yaml_text(title), summary=yaml_text(f"{role.name}的入职学习路线。"), role=role.id,
-        spcm=", ".join(spcm), steps="\n".join(steps), heading=title,
+        "path.md",
+        title=yaml_text(title),
+        summary=yaml_text(f"{role.name}的入职学习路线。"),
+        role=role.id,
+        spcm=", ".join(spcm),
+        steps="\n".join(steps),
+        heading=title,
     )
     file = project.settings.docs_dir / key
     _create(file, text, _shown(project, file))
-    return [f"已创建学习路径：{_shown(project, file)}", *_nav(project, args.config_file, key, args.no_nav)]
+    return [
+        f"已创建学习路径：{_shown(project, file)}",
+        *_nav(project, args.config_file, key, args.no_nav),
+    ]
 
 
 def new_role(args: argparse.Namespace, project: Project) -> list[str]:
@@ -239,7 +328,9 @@ def new_role(args: argparse.Namespace, project: Project) -> list[str]:
     assert model is not None
     role_id = args.id.strip()
     if not IDENTIFIER.match(role_id):
-        raise Refused(f"角色 id“{role_id}”不能使用", "只用小写英文字母、数字和连字符，例如 on-call。")
+        raise Refused(
+            f"角色 id“{role_id}”不能使用", "只用小写英文字母、数字和连字符，例如 on-call。"
+        )
     if role_id in model.role_ids:
         raise Refused(f"角色“{role_id}”已经存在", "换一个 id，或直接编辑能力模型文件。")
     target = _list(args.target, model.level_ids, "级别", model.level_ids[:1])[0]
@@ -247,10 +338,16 @@ def new_role(args: argparse.Namespace, project: Project) -> list[str]:
     before = file.read_text(encoding="utf-8")
     after = add_role(before, role_id, args.name, target)
     if after is None:
-        raise Refused(f"{_shown(project, file)} 中找不到逐行书写的 roles 列表", "请手动在 roles 下添加角色（见作者指南）。")
+        raise Refused(
+            f"{_shown(project, file)} 中找不到逐行书写的 roles 列表",
+            "请手动在 roles 下添加角色（见作者指南）。",
+        )
     problems = _model_problems(after, file, _shown(project, file))
     if problems:
-        raise Refused("添加后的能力模型无法通过检查，未作修改：\n" + format_all(problems), "检查 --name 中的文字，或手动编辑能力模型文件。")
+        raise Refused(
+            "添加后的能力模型无法通过检查，未作修改：\n" + format_all(problems),
+            "检查 --name 中的文字，或手动编辑能力模型文件。",
+        )
     _replace_text(file, before, after)
     return [f"已添加角色：{_shown(project, file)}", f"为它建立学习路径：academy new path {role_id}"]
 

@@ -12,7 +12,9 @@ WIDTH = 30
 class Progress:
     """`with Progress(total, "评分") as bar: bar.advance()` draws `评分 [#####     ] 120/400`."""
 
-    def __init__(self, total: int, label: str, stream: TextIO | None = None, interval: float = 0.1) -> None:
+    def __init__(
+        self, total: int, label: str, stream: TextIO | None = None, interval: float = 0.1
+    ) -> None:
         self.total = max(total, 0)
         self.label = label
         self.stream = stream or sys.stderr

@@ -11,14 +11,20 @@ from string import Template
 
 SCAFFOLD = Path(__file__).parent / "scaffold_files"
 _PLAIN = re.compile(r"^[^\s:#\[\]{},&*!|>'\"%@`?-][^:#\[\]{}]*$")
-_NAV_ENTRY = re.compile(r"^(?P<indent>\s*)-\s+(?:(?P<title>[^#]+?):\s+)?(?P<page>[^\s#:]+\.md)\s*(?:#.*)?$")
+_NAV_ENTRY = re.compile(
+    r"^(?P<indent>\s*)-\s+(?:(?P<title>[^#]+?):\s+)?(?P<page>[^\s#:]+\.md)\s*(?:#.*)?$"
+)
 _TOP_KEY = re.compile(r"^[^\s#]")
 
 
 def yaml_text(value: str) -> str:
     """A YAML scalar that reads back as exactly `value` (JSON strings are valid YAML)."""
     value = value.strip()
-    if _PLAIN.match(value) and value.lower() not in {"yes", "no", "on", "off", "true", "false", "null", "~"} and not re.match(r"^[\d.:+-]", value):
+    if (
+        _PLAIN.match(value)
+        and value.lower() not in {"yes", "no", "on", "off", "true", "false", "null", "~"}
+        and not re.match(r"^[\d.:+-]", value)
+    ):
         return value
     return json.dumps(value, ensure_ascii=False)
 
@@ -33,7 +39,10 @@ def _newline(text: str) -> str:
 
 def _block(lines: list[str], key: str) -> tuple[int, int] | None:
     """(index of the `key:` line, index after its last indented line) of a top-level key."""
-    start = next((i for i, line in enumerate(lines) if re.match(rf"^{re.escape(key)}:\s*(#.*)?$", line)), None)
+    start = next(
+        (i for i, line in enumerate(lines) if re.match(rf"^{re.escape(key)}:\s*(#.*)?$", line)),
+        None,
+    )
     if start is None:
         return None
     end = start + 1
@@ -49,12 +58,15 @@ def _block(lines: list[str], key: str) -> tuple[int, int] | None:
 
 
 def nav_pages(config_text: str) -> list[str] | None:
-    """Pages listed in the nav block, or None when there is no nav (MkDocs then lists every page)."""
+    """Pages listed in the nav block, or None when there is no nav (MkDocs then lists
+    every page)."""
     lines = config_text.splitlines()
     block = _block(lines, "nav")
     if block is None:
         return None
-    return [m.group("page") for line in lines[block[0] + 1 : block[1]] if (m := _NAV_ENTRY.match(line))]
+    return [
+        m.group("page") for line in lines[block[0] + 1 : block[1]] if (m := _NAV_ENTRY.match(line))
+    ]
 
 
 def add_to_nav(config_text: str, page: str) -> str | None:
@@ -70,7 +82,11 @@ def add_to_nav(config_text: str, page: str) -> str | None:
     if any(m.group("page") == page for _, m in entries):
         return None
     folder = str(PurePosixPath(page).parent)
-    same = [(i, m) for i, m in entries if str(PurePosixPath(m.group("page")).parent) == folder and folder != "."]
+    same = [
+        (i, m)
+        for i, m in entries
+        if str(PurePosixPath(m.group("page")).parent) == folder and folder != "."
+    ]
     if same:
         index, match = same[-1]
         lines.insert(index + 1, f"{match.group('indent')}- {page}")
@@ -91,6 +107,10 @@ def add_role(model_text: str, role_id: str, name: str, target: str) -> str | Non
     start, end = block
     items = [line for line in lines[start + 1 : end] if line.lstrip().startswith("- ")]
     indent = items[0][: len(items[0]) - len(items[0].lstrip())] if items else "  "
-    entry = [f"{indent}- id: {role_id}", f"{indent}  name: {yaml_text(name)}", f"{indent}  target: {target}"]
+    entry = [
+        f"{indent}- id: {role_id}",
+        f"{indent}  name: {yaml_text(name)}",
+        f"{indent}  target: {target}",
+    ]
     lines[end:end] = entry
     return newline.join(lines) + (newline if model_text.endswith(("\n", "\r")) else "")

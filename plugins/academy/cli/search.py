@@ -4,26 +4,32 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
+from pathlib import Path
 
 from academy.core.problems import ProblemsFound, format_all
-from .settings import read_settings
+from academy.search.engine import Hit, UpdateStats
 from academy.search.service import SearchSettings, open_index, refresh, searchable_pages
+
 from .common import FINDINGS, OK, USAGE, open_project
+from .settings import read_settings
 
 HELP = "用中文搜索课程内容，列出最相关的小节（标题、小节、地址和摘要）"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("query", metavar="查询", help="要搜索的词或问题，例如“重大故障”或“半夜出故障找谁”")
-    parser.add_argument("-n", "--limit", type=int, default=10, metavar="条数", help="最多列出几条结果（默认 10）")
+    parser.add_argument(
+        "query", metavar="查询", help="要搜索的词或问题，例如“重大故障”或“半夜出故障找谁”"
+    )
+    parser.add_argument(
+        "-n", "--limit", type=int, default=10, metavar="条数", help="最多列出几条结果（默认 10）"
+    )
     parser.add_argument("--json", action="store_true", help="以 JSON 输出（给程序读）")
     parser.add_argument("--rebuild", action="store_true", help="丢弃现有索引，重新建立")
 
 
 def run(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
     if args.limit < 1:
         print("academy search: 用法错误：--limit 必须是正整数", file=sys.stderr)
         return USAGE
@@ -39,8 +45,6 @@ def run(args: argparse.Namespace) -> int:
         return FINDINGS
     search = SearchSettings.for_project(settings.base)
     if args.rebuild and search.index_folder.exists():
-        import shutil
-
         shutil.rmtree(search.index_folder)
     try:
         index = open_index(search)
@@ -48,22 +52,40 @@ def run(args: argparse.Namespace) -> int:
         print(format_all(found.problems), file=sys.stderr)
         print("\n搜索词典或同义词表有错误，请修改后重试。", file=sys.stderr)
         return FINDINGS
-    stats = refresh(index, settings.docs_dir, searchable_pages(project.course.pages.metas),
-                    settings.extensions, settings.extension_configs)
+    stats = refresh(
+        index,
+        settings.docs_dir,
+        searchable_pages(project.course.pages.metas),
+        settings.extensions,
+        settings.extension_configs,
+    )
     hits = index.search(args.query, limit=args.limit)
     if args.json:
-        json.dump({"query": args.query, "results": [hit.as_json() for hit in hits]}, sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(
+            {"query": args.query, "results": [hit.as_json() for hit in hits]},
+            sys.stdout,
+            ensure_ascii=False,
+            indent=2,
+        )
         print()
-        return OK
+    else:
+        _show(args.query, hits, stats)
+    return OK
+
+
+def _show(query: str, hits: list[Hit], stats: UpdateStats) -> None:
+    """The results as text for a person."""
     if stats.added or stats.removed:
-        print(f"（索引已更新：{len(stats.added)} 页重新索引，{len(stats.removed)} 页移除）", file=sys.stderr)
+        print(
+            f"（索引已更新：{len(stats.added)} 页重新索引，{len(stats.removed)} 页移除）",
+            file=sys.stderr,
+        )
     if not hits:
-        print(f"没有找到与“{args.query}”相关的内容。换一个说法试试，或用更短的关键词。")
-        return OK
+        print(f"没有找到与“{query}”相关的内容。换一个说法试试，或用更短的关键词。")
+        return
     for number, hit in enumerate(hits, 1):
         where = f"{hit.title} › {hit.heading}" if hit.heading else hit.title
         print(f"{number}. {where}")
         print(f"   {hit.url}")
         if hit.snippet:
             print(f"   {hit.snippet}")
-    return OK

@@ -23,6 +23,7 @@ class Settings:
     model: Path
     log_page: str
     search_terms: str  # folder of the search vocabulary, relative to base
+    item_checks: str  # "error", "warn" or "off"
     extensions: list[Any]
     extension_configs: dict[str, Any]
 
@@ -51,6 +52,7 @@ def read_settings(config_file: Path) -> Settings | None:
         model=Path(plugin.config.model),
         log_page=plugin.config.learning_log_page,
         search_terms=plugin.config.search_terms,
+        item_checks=plugin.config.item_checks,
         extensions=config.markdown_extensions,
         extension_configs=config.mdx_configs,
     )
@@ -77,6 +79,7 @@ def load_project(settings: Settings, anchors: bool = True) -> Project:
         log_page=settings.log_page,
         terms=settings.base / settings.search_terms,
         terms_shown=settings.search_terms,
+        item_checks=settings.item_checks,
     )
     course, problems = check_sources(files)
     if anchors and course is not None and not problems:

@@ -39,18 +39,20 @@ class Checker:
     def text(self, entry: Map, key: str, optional: bool = False) -> str | None:
         value = entry.get(key)
         if value is None:
-            return None if optional or key not in entry else self._empty(entry, key)
+            if not optional and key in entry:
+                self._empty(entry, key)
+            return None
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
             self.problem(entry.line_of(key), f"“{key}”应当是一段文字", f"例如 `{key}: 文字`")
             return None
         text = str(value).strip()
         if not text:
-            return self._empty(entry, key)
+            self._empty(entry, key)
+            return None
         return text
 
     def _empty(self, entry: Map, key: str) -> None:
         self.problem(entry.line_of(key), f"“{key}”不能为空", f"在 `{key}:` 后面填写内容")
-        return None
 
     def identifier(self, entry: Map, key: str) -> str | None:
         value = self.text(entry, key)
@@ -80,7 +82,9 @@ class Checker:
     def unique(self, what: str, value: str, line: int) -> bool:
         first = self._seen.get((what, value))
         if first is not None:
-            self.problem(line, f"{what}“{value}”重复（第 {first} 行已经用过）", "每个 id 只能出现一次。")
+            self.problem(
+                line, f"{what}“{value}”重复（第 {first} 行已经用过）", "每个 id 只能出现一次。"
+            )
             return False
         self._seen[(what, value)] = line
         return True

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .front_matter import PageMeta, read_page_meta
+from .item_quality import item_problems
 from .learning_paths import LearningPath, PathContext, check_anchors, read_paths
 from .model import Model, load_model
 from .placeholders import Placeholder, find_placeholders, placeholder_problems
@@ -88,6 +89,7 @@ class CourseFiles:
     log_page: str  # the learning-log page that paths may end on
     terms: Path  # the search vocabulary folder (dictionary.txt, synonyms.yml)
     terms_shown: str
+    item_checks: str = "error"  # item-writing problems are errors, "warn" (advice only) or "off"
 
 
 @dataclass
@@ -102,6 +104,7 @@ class Course:
     model_file: Path
     banks: list[Path]
     shown: dict[str, str]  # docs-relative path -> path shown to trainers
+    advice: list[Problem] = field(default_factory=list)  # item-writing problems when they are not errors
 
     @property
     def problems(self) -> list[Problem]:
@@ -145,8 +148,11 @@ def check_sources(files: CourseFiles) -> tuple[Course | None, list[Problem]]:
     except ProblemsFound as error:
         problems += error.problems
         terms = Terms()
+    advice = item_problems(quizzes.values()) if files.item_checks != "off" else []
+    if files.item_checks == "error":
+        problems, advice = problems + advice, []
     pages.problems = problems
-    return Course(model, pages, paths, quizzes, terms, files.model, banks, shown), problems
+    return Course(model, pages, paths, quizzes, terms, files.model, banks, shown, advice), problems
 
 
 def check_rendered(course: Course, ids: Mapping[str, set[str]]) -> list[Problem]:

@@ -51,16 +51,30 @@ class Coverage:
     @property
     def gaps(self) -> int:
         return (
-            len(self.cells_without_questions) + len(self.cells_without_indicators) + len(self.pages_in_no_path)
-            + len(self.quizzes_in_no_path) + len(self.questions_without_refs) + len(self.broken_refs)
+            len(self.cells_without_questions)
+            + len(self.cells_without_indicators)
+            + len(self.pages_in_no_path)
+            + len(self.quizzes_in_no_path)
+            + len(self.questions_without_refs)
+            + len(self.broken_refs)
         )
 
     def as_json(self) -> dict[str, object]:
         def cell(c: Cell) -> dict[str, object]:
-            return {"dimension": c.dimension, "level": c.level, "questions": c.questions, "indicators": c.indicators}
+            return {
+                "dimension": c.dimension,
+                "level": c.level,
+                "questions": c.questions,
+                "indicators": c.indicators,
+            }
 
         def ref(r: QuestionRef) -> dict[str, object]:
-            found: dict[str, object] = {"quiz": r.quiz, "question": r.question, "path": r.source, "line": r.line}
+            found: dict[str, object] = {
+                "quiz": r.quiz,
+                "question": r.question,
+                "path": r.source,
+                "line": r.line,
+            }
             if r.target:
                 found["target"] = r.target
             return found
@@ -78,34 +92,68 @@ class Coverage:
 
 def measure_coverage(model: Model, course: Course, ids: Mapping[str, set[str]]) -> Coverage:
     """`ids`: element ids of the rendered pages that quiz refs point into."""
-    found = Coverage()
+    found = Coverage(cells=_cells(model, course))
+    used_pages = {
+        step.target
+        for path in course.paths
+        for step in path.steps
+        if step.kind in ("page", "section", "reflection")
+    }
+    path_pages = {path.page for path in course.paths}
+    found.pages_in_no_path = sorted(
+        page
+        for page, meta in course.pages.metas.items()
+        if page not in used_pages
+        and page not in path_pages
+        and page != HOME
+        and "path" not in meta.data
+    )
+    used_quizzes = {
+        step.target for path in course.paths for step in path.steps if step.kind == "quiz"
+    }
+    found.quizzes_in_no_path = sorted(set(course.quizzes) - used_quizzes)
+    _check_refs(found, course, ids)
+    return found
+
+
+def _cells(model: Model, course: Course) -> list[Cell]:
+    """Knowledge questions and behaviour indicators per (dimension, level)."""
     counts: dict[tuple[str, str], int] = {}
     for quiz in course.quizzes.values():
         for question in quiz.questions:
             if question.is_knowledge:
-                counts[(question.dimension, question.level)] = counts.get((question.dimension, question.level), 0) + 1
+                counts[(question.dimension, question.level)] = (
+                    counts.get((question.dimension, question.level), 0) + 1
+                )
+    cells = []
     for level in model.level_ids:
         for dimension in model.dimensions:
             indicators = len(model.indicators_of(dimension, level))
-            found.cells.append(Cell(dimension, level, counts.get((dimension, level), 0), indicators))
-    used_pages = {step.target for path in course.paths for step in path.steps if step.kind in ("page", "section", "reflection")}
-    path_pages = {path.page for path in course.paths}
-    found.pages_in_no_path = sorted(
-        page for page, meta in course.pages.metas.items()
-        if page not in used_pages and page not in path_pages and page != HOME and "path" not in meta.data
-    )
-    used_quizzes = {step.target for path in course.paths for step in path.steps if step.kind == "quiz"}
-    found.quizzes_in_no_path = sorted(set(course.quizzes) - used_quizzes)
+            cells.append(Cell(dimension, level, counts.get((dimension, level), 0), indicators))
+    return cells
+
+
+def _check_refs(found: Coverage, course: Course, ids: Mapping[str, set[str]]) -> None:
+    """Knowledge questions without refs, and refs to anchors the pages do not have."""
     for quiz in sorted(course.quizzes.values(), key=lambda q: q.id):
         for question in quiz.questions:
             if question.is_knowledge and not question.refs:
-                found.questions_without_refs.append(QuestionRef(quiz.id, question.id, quiz.source, question.line))
+                found.questions_without_refs.append(
+                    QuestionRef(quiz.id, question.id, quiz.source, question.line)
+                )
             for page, anchor, line in question.refs:
                 if anchor and page in ids and anchor not in ids[page]:
-                    found.broken_refs.append(QuestionRef(quiz.id, question.id, quiz.source, line, f"{page}#{anchor}"))
-    return found
+                    found.broken_refs.append(
+                        QuestionRef(quiz.id, question.id, quiz.source, line, f"{page}#{anchor}")
+                    )
 
 
 def ref_targets(course: Course) -> set[str]:
     """Pages whose rendered ids the refs need."""
-    return {page for quiz in course.quizzes.values() for q in quiz.questions for page, anchor, _ in q.refs if anchor}
+    return {
+        page
+        for quiz in course.quizzes.values()
+        for q in quiz.questions
+        for page, anchor, _ in q.refs
+        if anchor
+    }

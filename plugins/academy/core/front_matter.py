@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .checker import Checker
 from .model import Model
 from .problems import Problem, ProblemsFound
-from .checker import Checker
 from .strict_yaml import Map, load_yaml, trap_hint
 
 _OPENING = re.compile(r"^---[ \t]*$")
@@ -41,7 +41,15 @@ def split_front_matter(text: str, path: str) -> tuple[str | None, str]:
         if _CLOSING.match(lines[index].rstrip("\r\n")):
             return "".join(lines[1:index]), "".join(lines[index + 1 :])
     raise ProblemsFound(
-        [Problem(path, 1, 1, "页首信息（front matter）以 --- 开始，但没有用 --- 结束", "在页首信息的最后一行之后加一行 `---`。")]
+        [
+            Problem(
+                path,
+                1,
+                1,
+                "页首信息（front matter）以 --- 开始，但没有用 --- 结束",
+                "在页首信息的最后一行之后加一行 `---`。",
+            )
+        ]
     )
 
 
@@ -56,13 +64,16 @@ def read_page_meta(text: str, path: str, model: Model) -> PageMeta:
                     1,
                     1,
                     "页面缺少页首信息（front matter）",
-                    "在文件第一行写 `---`，接着写 title、summary、minutes、roles、spcm，再用一行 `---` 结束。",
+                    "在文件第一行写 `---`，接着写 title、summary、minutes、roles、spcm，"
+                    "再用一行 `---` 结束。",
                 )
             ]
         )
     data = load_yaml(yaml_text, path, first_line=2)
     check = Checker(path)
-    meta = check.mapping(data, "页首信息", required=("title", "summary", "minutes", "roles", "spcm"), line=2)
+    meta = check.mapping(
+        data, "页首信息", required=("title", "summary", "minutes", "roles", "spcm"), line=2
+    )
     if meta is None:
         raise ProblemsFound(check.problems)
 
@@ -101,9 +112,16 @@ def _related(check: Checker, meta: Map) -> tuple[bool | tuple[str, ...], tuple[i
     value = meta.get("related")
     if isinstance(value, bool):
         return value, ()
-    hint = "写 `related: false` 关闭相关阅读，或列出页面：`related: [soc/norms.md, soc/spcm.md#levels]`。"
+    hint = (
+        "写 `related: false` 关闭相关阅读，"
+        "或列出页面：`related: [soc/norms.md, soc/spcm.md#levels]`。"
+    )
     if not isinstance(value, list):
-        check.problem(meta.line_of("related"), f"related（相关阅读）应当是 false 或页面列表，现在是“{value}”", hint)
+        check.problem(
+            meta.line_of("related"),
+            f"related（相关阅读）应当是 false 或页面列表，现在是“{value}”",
+            hint,
+        )
         return True, ()
     targets: list[str] = []
     lines: list[int] = []
@@ -119,7 +137,9 @@ def _related(check: Checker, meta: Map) -> tuple[bool | tuple[str, ...], tuple[i
     return tuple(targets), tuple(lines)
 
 
-def _choices(check: Checker, meta: Map, key: str, allowed: tuple[str, ...], what: str) -> tuple[str, ...]:
+def _choices(
+    check: Checker, meta: Map, key: str, allowed: tuple[str, ...], what: str
+) -> tuple[str, ...]:
     chosen: list[str] = []
     for item, line in check.items(meta, key):
         value = item if isinstance(item, str) else str(item)

@@ -9,9 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .problems import Problem, ProblemsFound
 from .checker import Checker
+from .problems import Problem, ProblemsFound
 from .strict_yaml import Map, load_yaml
+
+RATING_POINTS = 4  # a self-rating is 1 to 4: the scale names each point
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,8 @@ class Model:
     groups: tuple[tuple[str, tuple[str, ...]], ...]  # (group name, dimensions)
     roles: tuple[Role, ...]
     scoring: Scoring = Scoring()
-    indicators: tuple[tuple[str, str, tuple[str, ...]], ...] = ()  # (dimension, level id, statements)
+    # (dimension, level id, statements)
+    indicators: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
 
     @property
     def level_ids(self) -> tuple[str, ...]:
@@ -77,10 +80,20 @@ def load_model(path: Path, shown_as: str | None = None) -> Model:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise ProblemsFound(
-            [Problem(shown, 1, 0, "找不到能力模型文件", "检查 mkdocs.yml 里 academy 插件的 model 设置。")]
+            [
+                Problem(
+                    shown,
+                    1,
+                    0,
+                    "找不到能力模型文件",
+                    "检查 mkdocs.yml 里 academy 插件的 model 设置。",
+                )
+            ]
         ) from None
     except UnicodeDecodeError:
-        raise ProblemsFound([Problem(shown, 1, 0, "文件不是 UTF-8 编码", "用 UTF-8 编码另存此文件。")]) from None
+        raise ProblemsFound(
+            [Problem(shown, 1, 0, "文件不是 UTF-8 编码", "用 UTF-8 编码另存此文件。")]
+        ) from None
     data = load_yaml(text, shown)
     check = Checker(shown)
     root = check.mapping(data, "能力模型文件", required=("name", "levels", "groups", "roles"))
@@ -88,6 +101,19 @@ def load_model(path: Path, shown_as: str | None = None) -> Model:
         raise ProblemsFound(check.problems)
 
     name = check.text(root, "name") or ""
+    levels = _levels(check, root)
+    groups = _groups(check, root)
+    roles = _roles(check, root, {level.id for level in levels})
+    scoring = _scoring(check, root)
+    indicators = _indicators(
+        check, root, [d for _, dims in groups for d in dims], [lv.id for lv in levels]
+    )
+    if check.problems:
+        raise ProblemsFound(check.problems)
+    return Model(name, tuple(levels), tuple(groups), tuple(roles), scoring, indicators)
+
+
+def _levels(check: Checker, root: Map) -> list[Level]:
     levels: list[Level] = []
     for item, line in check.items(root, "levels"):
         entry = check.mapping(item, "级别", required=("id", "name"), line=line)
@@ -95,8 +121,17 @@ def load_model(path: Path, shown_as: str | None = None) -> Model:
             continue
         level_id = check.identifier(entry, "id")
         if level_id and check.unique("级别 id", level_id, entry.line_of("id")):
-            levels.append(Level(level_id, check.text(entry, "name") or "", check.text(entry, "people", optional=True) or ""))
+            levels.append(
+                Level(
+                    level_id,
+                    check.text(entry, "name") or "",
+                    check.text(entry, "people", optional=True) or "",
+                )
+            )
+    return levels
 
+
+def _groups(check: Checker, root: Map) -> list[tuple[str, tuple[str, ...]]]:
     groups: list[tuple[str, tuple[str, ...]]] = []
     for item, line in check.items(root, "groups"):
         entry = check.mapping(item, "维度分组", required=("name", "dimensions"), line=line)
@@ -110,8 +145,10 @@ def load_model(path: Path, shown_as: str | None = None) -> Model:
             else:
                 check.problem(dim_line, "维度名称必须是文字", "例如 `- 岗位认知`")
         groups.append((check.text(entry, "name") or "", tuple(dims)))
+    return groups
 
-    level_ids = {level.id for level in levels}
+
+def _roles(check: Checker, root: Map, level_ids: set[str]) -> list[Role]:
     roles: list[Role] = []
     for item, line in check.items(root, "roles"):
         entry = check.mapping(item, "角色", required=("id", "name", "target"), line=line)
@@ -127,12 +164,7 @@ def load_model(path: Path, shown_as: str | None = None) -> Model:
             )
         if role_id and check.unique("角色 id", role_id, entry.line_of("id")):
             roles.append(Role(role_id, check.text(entry, "name") or "", target))
-
-    scoring = _scoring(check, root)
-    indicators = _indicators(check, root, [d for _, dims in groups for d in dims], [lv.id for lv in levels])
-    if check.problems:
-        raise ProblemsFound(check.problems)
-    return Model(name, tuple(levels), tuple(groups), tuple(roles), scoring, indicators)
+    return roles
 
 
 def _fraction(check: Checker, entry: Map, key: str, default: float) -> float:
@@ -140,7 +172,11 @@ def _fraction(check: Checker, entry: Map, key: str, default: float) -> float:
         return default
     value = entry[key]
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
-        check.problem(entry.line_of(key), f"“{key}”必须是 0 到 1 之间的数，现在是“{value}”", f"例如 `{key}: 0.6`")
+        check.problem(
+            entry.line_of(key),
+            f"“{key}”必须是 0 到 1 之间的数，现在是“{value}”",
+            f"例如 `{key}: 0.6`",
+        )
         return default
     return float(value)
 
@@ -155,17 +191,31 @@ def _scoring(check: Checker, root: Map) -> Scoring:
     margin = _fraction(check, entry, "calibration_margin", Scoring.calibration_margin)
     knowledge, self_rating = Scoring.knowledge_weight, Scoring.self_weight
     if "weights" in entry:
-        weights = check.mapping(entry["weights"], "weights", required=("knowledge", "self"), line=entry.line_of("weights"))
+        weights = check.mapping(
+            entry["weights"],
+            "weights",
+            required=("knowledge", "self"),
+            line=entry.line_of("weights"),
+        )
         if weights is not None:
             knowledge = _fraction(check, weights, "knowledge", knowledge)
             self_rating = _fraction(check, weights, "self", self_rating)
             if knowledge + self_rating <= 0:
-                check.problem(weights.line, "knowledge 和 self 的权重不能都是 0", "例如 knowledge: 0.6, self: 0.4")
+                check.problem(
+                    weights.line,
+                    "knowledge 和 self 的权重不能都是 0",
+                    "例如 knowledge: 0.6, self: 0.4",
+                )
     scale = Scoring.scale
     if "scale" in entry:
         labels = [str(label) for label, _ in check.items(entry, "scale")]
-        if len(labels) != 4:
-            check.problem(entry.line_of("scale"), f"scale 要写 4 个等级名称（1 到 4 分），现在是 {len(labels)} 个", "例如 [不符合, 基本不符合, 基本符合, 完全符合]")
+        if len(labels) != RATING_POINTS:
+            check.problem(
+                entry.line_of("scale"),
+                f"scale 要写 {RATING_POINTS} 个等级名称（1 到 {RATING_POINTS} 分），"
+                f"现在是 {len(labels)} 个",
+                "例如 [不符合, 基本不符合, 基本符合, 完全符合]",
+            )
         else:
             scale = tuple(labels)
     return Scoring(threshold, knowledge, self_rating, margin, scale)
@@ -183,20 +233,30 @@ def _indicators(
     for dimension, by_level in entry.items():
         line = entry.line_of(dimension)
         if dimension not in dimensions:
-            check.problem(line, f"indicators 中的维度“{dimension}”不在 groups 中", "可用的维度：" + "、".join(dimensions))
+            check.problem(
+                line,
+                f"indicators 中的维度“{dimension}”不在 groups 中",
+                "可用的维度：" + "、".join(dimensions),
+            )
             continue
         per_level = check.mapping(by_level, f"维度“{dimension}”的行为指标", line=line)
         if per_level is None:
             continue
-        for level, statements in per_level.items():
+        for level in per_level:
             if level not in levels:
-                check.problem(per_level.line_of(level), f"行为指标中的级别“{level}”不在 levels 中", "可用的级别 id：" + "、".join(levels))
+                check.problem(
+                    per_level.line_of(level),
+                    f"行为指标中的级别“{level}”不在 levels 中",
+                    "可用的级别 id：" + "、".join(levels),
+                )
                 continue
             texts = []
             for statement, statement_line in check.items(per_level, level):
                 if isinstance(statement, str) and statement.strip():
                     texts.append(statement.strip())
                 else:
-                    check.problem(statement_line, "行为指标必须是一句文字", "例如 `- 能按规范执行例行巡检。`")
+                    check.problem(
+                        statement_line, "行为指标必须是一句文字", "例如 `- 能按规范执行例行巡检。`"
+                    )
             cells.append((dimension, level, tuple(texts)))
     return tuple(cells)

@@ -45,7 +45,9 @@ def find_placeholders(text: str) -> list[Placeholder]:
             continue
         visible = _INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line)
         for match in PLACEHOLDER.finditer(visible):
-            found.append(Placeholder(match.group(1), match.group(2) or "", number, match.start() + 1))
+            found.append(
+                Placeholder(match.group(1), match.group(2) or "", number, match.start() + 1)
+            )
     return found
 
 
@@ -54,24 +56,43 @@ def placeholder_problems(
 ) -> list[Problem]:
     """`questions` maps each quiz id to its question ids."""
     problems = []
-    usage = "、".join([f"<!-- academy:{n} -->" for n in WIDGETS] + ["<!-- academy:quiz 测验id -->", "<!-- academy:check 测验id/题目id -->"])
+    usage = "、".join(
+        [f"<!-- academy:{n} -->" for n in WIDGETS]
+        + ["<!-- academy:quiz 测验id -->", "<!-- academy:check 测验id/题目id -->"]
+    )
     for item in placeholders:
-        def problem(message: str, hint: str) -> None:
-            problems.append(Problem(shown, item.line, item.column, message, hint))
-
-        if item.name in WIDGETS:
-            if item.argument:
-                problem(f"组件“academy:{item.name}”后面不需要写内容", f"写成 <!-- academy:{item.name} -->")
-        elif item.name == "quiz":
-            if item.argument not in questions:
-                problem(f"测验“{item.argument}”不存在", "可用的测验 id：" + ("、".join(sorted(questions)) or "（还没有测验）"))
-        elif item.name == "check":
-            quiz, _, question = item.argument.partition("/")
-            if quiz not in questions or question not in questions[quiz]:
-                problem(f"题目“{item.argument}”不存在", "写成 测验id/题目id，例如 <!-- academy:check soc-intro/mission-goal -->")
-        else:
-            problem(f"不认识的组件“academy:{item.name}”", "可用的组件：" + usage)
+        mistake = _mistake(item, questions, usage)
+        if mistake is not None:
+            problems.append(Problem(shown, item.line, item.column, *mistake))
     return problems
+
+
+def _mistake(
+    item: Placeholder, questions: Mapping[str, set[str]], usage: str
+) -> tuple[str, str] | None:
+    """(message, hint) when the placeholder cannot be rendered."""
+    if item.name in WIDGETS:
+        if item.argument:
+            return (
+                f"组件“academy:{item.name}”后面不需要写内容",
+                f"写成 <!-- academy:{item.name} -->",
+            )
+    elif item.name == "quiz":
+        if item.argument not in questions:
+            return (
+                f"测验“{item.argument}”不存在",
+                "可用的测验 id：" + ("、".join(sorted(questions)) or "（还没有测验）"),
+            )
+    elif item.name == "check":
+        quiz, _, question = item.argument.partition("/")
+        if quiz not in questions or question not in questions[quiz]:
+            return (
+                f"题目“{item.argument}”不存在",
+                "写成 测验id/题目id，例如 <!-- academy:check soc-intro/mission-goal -->",
+            )
+    else:
+        return (f"不认识的组件“academy:{item.name}”", "可用的组件：" + usage)
+    return None
 
 
 def replace_placeholders(html: str, render: Callable[[str, str], str | None]) -> str:

@@ -13,15 +13,16 @@ Compared with PyYAML's safe loader it
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 import yaml
-from yaml.nodes import MappingNode, Node, SequenceNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .problems import Problem, ProblemsFound
 
 
-class Map(dict):  # type: ignore[type-arg]
+class Map(dict[str, Any]):
     """A mapping that knows the line of each of its keys."""
 
     line: int = 0
@@ -31,7 +32,7 @@ class Map(dict):  # type: ignore[type-arg]
         return self.key_lines.get(key, self.line)
 
 
-class Seq(list):  # type: ignore[type-arg]
+class Seq(list[Any]):
     """A list that knows the line of each of its items."""
 
     line: int = 0
@@ -55,24 +56,35 @@ _SWALLOWED = re.compile(r"[ \t]+#[^\s#]")
 
 
 # libyaml's parser when PyYAML was built with it (the wheels are): the pure
-# Python one costs several milliseconds per page.
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# Python one costs several milliseconds per page. Both have the same constructor.
+if TYPE_CHECKING:
+    _BaseLoader = yaml.CSafeLoader
+else:
+    _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _StrictLoader(_BaseLoader):  # type: ignore[misc,valid-type]
+class _StrictLoader(_BaseLoader):
     line_offset = 1
-    lines: list[str] = []
+    lines: Sequence[str] = ()
 
-    def construct_scalar(self, node: Node) -> Any:  # type: ignore[override]
+    def construct_scalar(self, node: ScalarNode | MappingNode) -> str:
         end = node.end_mark
-        text = not node.style and node.tag == "tag:yaml.org,2002:str"
-        if text and end.line < len(self.lines) and _SWALLOWED.match(self.lines[end.line], end.column):
+        # (A mapping gets here when a scalar tag is put on it, as in `!!int {a: 1}`.)
+        text = (
+            isinstance(node, ScalarNode) and not node.style and node.tag == "tag:yaml.org,2002:str"
+        )
+        if (
+            text
+            and end.line < len(self.lines)
+            and _SWALLOWED.match(self.lines[end.line], end.column)
+        ):
             raise _SwallowedText(None, None, "“ #”之后的文字会被当作注释丢掉", end)
         return super().construct_scalar(node)
 
     def _line(self, node: Node) -> int:
         return node.start_mark.line + self.line_offset
 
+    # The stubs' return type is dict[Hashable, Any]; a Map (str keys) is what we build.
     def construct_mapping(self, node: Node, deep: bool = False) -> Map:  # type: ignore[override]
         assert isinstance(node, MappingNode)
         self.flatten_mapping(node)
@@ -97,7 +109,7 @@ class _StrictLoader(_BaseLoader):  # type: ignore[misc,valid-type]
             result.key_lines[key] = self._line(key_node)
         return result
 
-    def construct_sequence(self, node: Node, deep: bool = False) -> Seq:  # type: ignore[override]
+    def construct_sequence(self, node: Node, deep: bool = False) -> Seq:
         assert isinstance(node, SequenceNode)
         result = Seq(self.construct_object(child, deep=True) for child in node.value)
         result.line = self._line(node)
@@ -116,6 +128,11 @@ def _map(loader: _StrictLoader, node: Node) -> Map:
 
 def _seq(loader: _StrictLoader, node: Node) -> Seq:
     return loader.construct_sequence(node)
+
+
+def _timestamp(loader: _StrictLoader, node: ScalarNode) -> str:
+    """A date or time stays the text it is written as."""
+    return loader.construct_yaml_str(node)
 
 
 _DROPPED = {
@@ -141,8 +158,8 @@ _StrictLoader.add_implicit_resolver(
 )
 _StrictLoader.add_constructor("tag:yaml.org,2002:map", _map)
 _StrictLoader.add_constructor("tag:yaml.org,2002:seq", _seq)
-_StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
-_StrictLoader.add_constructor(None, _StrictLoader.construct_undefined)  # type: ignore[arg-type]
+_StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+_StrictLoader.add_constructor(None, _StrictLoader.construct_undefined)
 
 _TRAPS = [
     ("\t", "这一行有制表符（Tab）。YAML 只能用空格缩进，请把 Tab 换成两个空格。"),
@@ -155,7 +172,10 @@ _TRAPS = [
 ]
 
 
-_COMMENT_HINT = "“ #”之后的内容会被当作注释。文字里需要 # 时，请给整段文字加上引号，例如 `summary: \"学习 #1 的内容\"`。"
+_COMMENT_HINT = (
+    "“ #”之后的内容会被当作注释。"
+    '文字里需要 # 时，请给整段文字加上引号，例如 `summary: "学习 #1 的内容"`。'
+)
 
 
 def trap_hint(text: str) -> str:
@@ -211,7 +231,9 @@ def _describe(error: yaml.MarkedYAMLError) -> str:
         return str(error.problem)
     problem = (error.problem or "").strip()
     known = {
-        "mapping values are not allowed here": "这里不能出现“键: 值”（冒号后有空格的文字需要加引号，或者缩进不对）",
+        "mapping values are not allowed here": (
+            "这里不能出现“键: 值”（冒号后有空格的文字需要加引号，或者缩进不对）"
+        ),
         "could not find expected ':'": "缺少半角冒号“:”",
         "found character '\\t' that cannot start any token": "制表符（Tab）不能用于缩进",
         "found duplicate anchor": "重复的锚点",

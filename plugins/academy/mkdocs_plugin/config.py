@@ -32,6 +32,13 @@ class AcademyConfig(base.Config):
     """Key under which trainees' browsers keep their progress; by default derived
     from site_name. Set it before renaming the site, or progress starts afresh."""
 
+    # Quiz banks
+    item_checks = c.Choice(("error", "warn", "off"), default="warn")
+    """Item-writing checks of knowledge questions (the key is the longest option,
+    a multiple choice with one wrong option, ordering items that carry their
+    order, …): `error` fails `academy check` and the build, `warn` lists them as
+    advice, `off` skips them."""
+
     # Search (issue 6): see search/README.md
     search_terms = c.Type(str, default="search")
     """Folder (relative to mkdocs.yml) with the trainers' jieba dictionary

@@ -183,9 +183,12 @@ def _check(options: AcademyConfig, files: Files, config: MkDocsConfig) -> Course
         log_page=options.learning_log_page,
         terms=_base(config) / options.search_terms,
         terms_shown=options.search_terms,
+        item_checks=options.item_checks,
     ))
     _fail_on(problems)
     assert course is not None
+    for advice in course.advice:  # info, not warning: --strict fails on warnings
+        log.info("建议修改：%s", advice.format())
     return course
 
 

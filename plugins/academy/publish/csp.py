@@ -18,11 +18,14 @@ import sys
 from pathlib import Path
 
 _SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S | re.I)
-_EXECUTABLE = re.compile(r"""\btype\s*=\s*["']?(?!text/javascript|module|application/javascript)""", re.I)
+_EXECUTABLE = re.compile(
+    r"""\btype\s*=\s*["']?(?!text/javascript|module|application/javascript)""", re.I
+)
 
 BASE = (
     "default-src 'self'; {script}; style-src 'self'; img-src 'self' data:; worker-src 'self'; "
-    "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'; frame-ancestors 'none'"
+    "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'; "
+    "frame-ancestors 'none'"
 )
 _HEADER = re.compile(r'(add_header\s+Content-Security-Policy\s+")[^"]*(")')
 
@@ -45,7 +48,8 @@ def policy(hashes: set[str]) -> str:
 
 
 def write_policy(config: Path, value: str) -> bool:
-    """Put `value` into every Content-Security-Policy header of an nginx config; True if it changed."""
+    """Put `value` into every Content-Security-Policy header of an nginx config; True if
+    it changed."""
     text = config.read_text(encoding="utf-8")
     updated = _HEADER.sub(lambda match: match.group(1) + value + match.group(2), text)
     if updated != text:
@@ -54,12 +58,20 @@ def write_policy(config: Path, value: str) -> bool:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) not in (1, 3) or not Path(argv[0]).is_dir() or (len(argv) == 3 and argv[1] != "--write"):
-        print("用法：python -m academy.publish.csp 站点文件夹 [--write nginx 配置文件]（例如 site/ --write hosting/nginx.conf）",
-              file=sys.stderr)
+    with_config = 3  # arguments: site --write config
+    if (
+        len(argv) not in (1, with_config)
+        or not Path(argv[0]).is_dir()
+        or (len(argv) == with_config and argv[1] != "--write")
+    ):
+        print(
+            "用法：python -m academy.publish.csp 站点文件夹 [--write nginx 配置文件]"
+            "（例如 site/ --write hosting/nginx.conf）",
+            file=sys.stderr,
+        )
         return 2
     value = policy(inline_script_hashes(Path(argv[0])))
-    if len(argv) == 3:
+    if len(argv) == with_config:
         config = Path(argv[2])
         if not config.is_file():
             print(f"{config}: 找不到这个文件；请给出 nginx 配置文件的路径", file=sys.stderr)

@@ -24,7 +24,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 MARKER = ".academy-publish.json"
@@ -63,7 +63,7 @@ def is_published(folder: Path) -> bool:
 
 
 def write_marker(site: Path, pages: int) -> None:
-    info = {"published": datetime.now(timezone.utc).isoformat(timespec="seconds"), "pages": pages}
+    info = {"published": datetime.now(UTC).isoformat(timespec="seconds"), "pages": pages}
     (site / MARKER).write_text(json.dumps(info, ensure_ascii=False), encoding="utf-8")
 
 
@@ -81,7 +81,9 @@ def locked(layout: Layout) -> Iterator[None]:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise PublishError(f"{layout.dest} 正在被另一个发布命令使用", "等另一个发布结束后再试。") from None
+            raise PublishError(
+                f"{layout.dest} 正在被另一个发布命令使用", "等另一个发布结束后再试。"
+            ) from None
         try:
             yield
         finally:
@@ -95,7 +97,9 @@ def exchange(first: Path, second: Path) -> bool:
         renameat2 = libc.renameat2
     except (OSError, AttributeError):
         return False
-    result = renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE)
+    result = renameat2(
+        _AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE
+    )
     if result == 0:
         return True
     code = ctypes.get_errno()
@@ -158,7 +162,9 @@ def roll_back(layout: Layout) -> bool:
     """Swap DEST and previous (a second rollback redoes the publish). True if atomic."""
     dest, previous = layout.dest, layout.previous
     if not previous.is_dir() or not is_published(previous):
-        raise PublishError(f"没有可以恢复的上一版本（{previous} 不存在）", "至少发布两次之后才能回滚。")
+        raise PublishError(
+            f"没有可以恢复的上一版本（{previous} 不存在）", "至少发布两次之后才能回滚。"
+        )
     if not dest.is_dir():
         os.rename(previous, dest)
         return True
@@ -177,9 +183,20 @@ def roll_back(layout: Layout) -> bool:
 def check_destination(dest: Path, project: Path, docs_dir: Path) -> None:
     """Refuse destinations where a swap could hurt the project itself."""
     if dest.exists() and not dest.is_dir():
-        raise PublishError(f"{dest} 已存在，但不是文件夹", "发布目标必须是文件夹（或尚不存在的路径）。")
+        raise PublishError(
+            f"{dest} 已存在，但不是文件夹", "发布目标必须是文件夹（或尚不存在的路径）。"
+        )
     if not dest.parent.is_dir():
-        raise PublishError(f"{dest.parent} 不存在", "先建好上一级文件夹，例如 mkdir -p " + str(dest.parent))
+        raise PublishError(
+            f"{dest.parent} 不存在", "先建好上一级文件夹，例如 mkdir -p " + str(dest.parent)
+        )
     resolved = dest.resolve()
-    if resolved == project or project.is_relative_to(resolved) or resolved.is_relative_to(docs_dir.resolve()):
-        raise PublishError(f"不能发布到 {dest}：它包含项目本身或位于 content 文件夹中", "选择项目以外的文件夹，例如 /var/www/onboarding。")
+    if (
+        resolved == project
+        or project.is_relative_to(resolved)
+        or resolved.is_relative_to(docs_dir.resolve())
+    ):
+        raise PublishError(
+            f"不能发布到 {dest}：它包含项目本身或位于 content 文件夹中",
+            "选择项目以外的文件夹，例如 /var/www/onboarding。",
+        )

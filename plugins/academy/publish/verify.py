@@ -11,7 +11,18 @@ from urllib.parse import unquote, urlsplit
 
 from academy.core.problems import Problem
 
-URL_ATTRIBUTES = {"src", "href", "data", "poster", "action", "formaction", "background", "xlink:href", "manifest", "cite"}
+URL_ATTRIBUTES = {
+    "src",
+    "href",
+    "data",
+    "poster",
+    "action",
+    "formaction",
+    "background",
+    "xlink:href",
+    "manifest",
+    "cite",
+}
 _CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]+)\1\s*\)|@import\s+(['"])([^'"]+)\3""")
 _HARMLESS = ("data:", "blob:", "mailto:", "tel:", "#", "about:blank")
 
@@ -34,7 +45,15 @@ def missing_pages(site: Path, sources: Iterable[str]) -> list[Problem]:
     problems = []
     for source, places in expected_pages(sources):
         if not any((site / place).is_file() for place in places):
-            problems.append(Problem(source, 1, 0, f"构建结果中缺少这个页面（应为 {places[0]}）", "检查页面是否被 mkdocs.yml 的 exclude_docs 或 draft_docs 排除。"))
+            problems.append(
+                Problem(
+                    source,
+                    1,
+                    0,
+                    f"构建结果中缺少这个页面（应为 {places[0]}）",
+                    "检查页面是否被 mkdocs.yml 的 exclude_docs 或 draft_docs 排除。",
+                )
+            )
     return problems
 
 
@@ -51,7 +70,11 @@ class _Links(HTMLParser):
             if name in URL_ATTRIBUTES:
                 self.found.append((line, tag, value))
             elif name in ("srcset", "imagesrcset"):
-                self.found += [(line, tag, part.strip().split(" ")[0]) for part in value.split(",") if part.strip()]
+                self.found += [
+                    (line, tag, part.strip().split(" ")[0])
+                    for part in value.split(",")
+                    if part.strip()
+                ]
             elif name == "style":
                 self.found += [(line, tag, url) for url in _css_urls(value)]
             elif name == "content" and tag == "meta" and "url=" in value.lower():
@@ -85,18 +108,34 @@ def outside_references(site: Path, site_url: str = "") -> list[Problem]:
                 line = text.count("\n", 0, block.start()) + 1
                 references += [(line, "style", url) for url in _css_urls(block.group(1))]
         else:
-            references = [(text.count("\n", 0, m.start()) + 1, "css", m.group(2) or m.group(4)) for m in _CSS_URL.finditer(text)]
+            references = [
+                (text.count("\n", 0, m.start()) + 1, "css", m.group(2) or m.group(4))
+                for m in _CSS_URL.finditer(text)
+            ]
         for line, tag, url in references:
             problem = _judge(root, file, url.strip(), allowed_prefixes, site_path)
             if problem:
-                problems.append(Problem(f"{site.name}/{shown}", line, 0, f"<{tag}> 的地址“{url[:120]}”{problem}", _HINT))
+                problems.append(
+                    Problem(
+                        f"{site.name}/{shown}",
+                        line,
+                        0,
+                        f"<{tag}> 的地址“{url[:120]}”{problem}",
+                        _HINT,
+                    )
+                )
     return problems
 
 
-_HINT = "站点必须能在内网和共享文件夹中离线使用：把文件放进 content/ 并用相对路径引用，不要引用外部网址。"
+_HINT = (
+    "站点必须能在内网和共享文件夹中离线使用："
+    "把文件放进 content/ 并用相对路径引用，不要引用外部网址。"
+)
 
 
-def _judge(root: Path, file: Path, url: str, allowed: tuple[str, ...], site_path: str) -> str | None:
+def _judge(
+    root: Path, file: Path, url: str, allowed: tuple[str, ...], site_path: str
+) -> str | None:
     if not url or url.lower().startswith(_HARMLESS):
         return None
     if any(url.startswith(prefix) for prefix in allowed if prefix):
@@ -104,14 +143,18 @@ def _judge(root: Path, file: Path, url: str, allowed: tuple[str, ...], site_path
     parts = urlsplit(url)
     if parts.scheme or url.startswith("//"):
         return "指向站点以外"
-    if not parts.path:
-        return None
-    if parts.path.startswith("/"):
-        if not parts.path.startswith(site_path.rstrip("/") + "/"):
+    return _judge_path(root, file, parts.path, site_path) if parts.path else None
+
+
+def _judge_path(root: Path, file: Path, path: str, site_path: str) -> str | None:
+    """A link within the site: it must stay in the site folder and name a file there."""
+    base = site_path.rstrip("/") + "/"
+    if path.startswith("/"):
+        if not path.startswith(base):
             return "指向站点文件夹以外"
-        target = root / unquote(parts.path[len(site_path.rstrip("/")) + 1 :])
+        target = root / unquote(path[len(base) :])
     else:
-        target = file.parent / unquote(parts.path)
+        target = file.parent / unquote(path)
     target = target.resolve()
     if not target.is_relative_to(root):
         return "指向站点文件夹以外"

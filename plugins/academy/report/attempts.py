@@ -7,7 +7,7 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -18,9 +18,14 @@ from academy.scoring.result_files import rescore_file
 
 PARALLEL_FROM = 400  # files; below this, starting worker processes costs more than it saves
 CHUNK = 250
+MAX_TIME_LENGTH = 40  # characters of an ISO 8601 time, with room for fractions and zone
 
 VERIFIED, ALTERED, GRADED = "verified", "altered", "graded"
-STATUS_TEXT = {VERIFIED: "一致", ALTERED: "得分被改动（已按题库重新评分）", GRADED: "文件未含得分（已按题库评分）"}
+STATUS_TEXT = {
+    VERIFIED: "一致",
+    ALTERED: "得分被改动（已按题库重新评分）",
+    GRADED: "文件未含得分（已按题库评分）",
+}
 
 
 @dataclass
@@ -75,27 +80,39 @@ def result_files(inputs: Sequence[Path]) -> tuple[list[Path], list[Path]]:
 
 
 def parse_time(value: Any) -> datetime | None:
-    if not isinstance(value, str) or len(value) > 40:
+    if not isinstance(value, str) or len(value) > MAX_TIME_LENGTH:
         return None
     try:
         moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
     except ValueError:
         return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-def read_attempt(path: Path, shown: str, quizzes: dict[str, Quiz], model: Model) -> Attempt | Problem:
+def read_attempt(
+    path: Path, shown: str, quizzes: dict[str, Quiz], model: Model
+) -> Attempt | Problem:
     outcome = rescore_file(path, shown, quizzes, model)
     if isinstance(outcome, Problem):
         return outcome
     data = json.loads(path.read_text(encoding="utf-8-sig"))  # parsed once already: known to be good
     submitted = parse_time(data.get("submitted"))
     if submitted is None:
-        return Problem(shown, 1, 0, "结果文件缺少提交时间 submitted，或时间格式无法识别", "请使用学员在测验页面导出的原始文件。")
+        return Problem(
+            shown,
+            1,
+            0,
+            "结果文件缺少提交时间 submitted，或时间格式无法识别",
+            "请使用学员在测验页面导出的原始文件。",
+        )
     quiz = outcome.quiz
     ids = {q.id for q in quiz.questions}
     score = outcome.score
-    items = {qid: float(value["earned"]) for qid, value in score["questions"].items() if "earned" in value}
+    items = {
+        qid: float(value["earned"])
+        for qid, value in score["questions"].items()
+        if "earned" in value
+    }
     if outcome.claimed is None:
         status = GRADED
     else:
@@ -124,7 +141,8 @@ _WORKER: tuple[dict[str, Quiz], Model] | None = None
 
 
 def _start_worker(quizzes: dict[str, Quiz], model: Model) -> None:
-    global _WORKER
+    # The pool's initializer: it sets the banks once per worker process, not per chunk.
+    global _WORKER  # noqa: PLW0603
     _WORKER = (quizzes, model)
 
 
@@ -140,7 +158,13 @@ def _safe_read(path: Path, shown: str, quizzes: dict[str, Quiz], model: Model) -
     except (RecursionError, MemoryError):
         return Problem(shown, 1, 0, "文件结构过深或过大，无法处理")
     except Exception as error:  # a hostile file must never stop the report
-        return Problem(shown, 1, 0, f"无法处理此文件（{type(error).__name__}）", "请使用学员在测验页面导出的原始文件。")
+        return Problem(
+            shown,
+            1,
+            0,
+            f"无法处理此文件（{type(error).__name__}）",
+            "请使用学员在测验页面导出的原始文件。",
+        )
 
 
 def collect(
@@ -156,7 +180,9 @@ def collect(
     outcomes: list[Attempt | Problem] = []
     if workers > 1 and len(jobs) >= PARALLEL_FROM:
         chunks = [jobs[start : start + CHUNK] for start in range(0, len(jobs), CHUNK)]
-        with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(quizzes, model)) as pool:
+        with ProcessPoolExecutor(
+            workers, initializer=_start_worker, initargs=(quizzes, model)
+        ) as pool:
             for done in pool.map(_read_chunk, chunks):
                 outcomes.extend(done)
                 advance(len(done))
@@ -166,13 +192,17 @@ def collect(
             advance(1)
     found = Collected()
     for outcome in outcomes:
-        (found.rejected if isinstance(outcome, Problem) else found.attempts).append(outcome)
+        if isinstance(outcome, Problem):
+            found.rejected.append(outcome)
+        else:
+            found.attempts.append(outcome)
     mark_first_attempts(found.attempts)
     return found
 
 
 def mark_first_attempts(attempts: list[Attempt]) -> None:
-    """The earliest `submitted` per (trainee, quiz); of two at the same moment, the file named first."""
+    """The earliest `submitted` per (trainee, quiz); of two at the same moment, the file
+    named first."""
     first: dict[tuple[str, str], Attempt] = {}
     for attempt in attempts:
         key = (attempt.person, attempt.quiz)

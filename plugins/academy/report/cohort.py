@@ -7,11 +7,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from academy.core.course import Course
-from academy.scoring.item_analysis import Item, TestResult, analyse
 from academy.core.model import Model
 from academy.core.quizzes import Quiz
-from academy.render.quiz import scoring_spec
+from academy.scoring.item_analysis import Item, TestResult, analyse
 from academy.scoring.ladder import score_attempt
+from academy.scoring.spec import scoring_spec
+from academy.scoring.types import QuestionSpec, Score, Spec
+
 from .attempts import ALTERED, Attempt
 
 NO_ROLE = ""
@@ -30,7 +32,7 @@ class Profile:
     altered: int
     first_submitted: str
     last_submitted: str
-    score: dict[str, Any]
+    score: Score
 
     @property
     def overall(self) -> str | None:
@@ -57,32 +59,50 @@ class Cohort:
     profiles: list[Profile]
     analyses: list[QuizAnalysis]
     weakest: list[WeakDimension]
+    # (role, path title, [(quiz id, quiz title, trainees of the role who took it,
+    #                      trainees of the role)])
     progress: list[tuple[str, str, list[tuple[str, str, int, int]]]] = field(default_factory=list)
-    # (role, path title, [(quiz id, quiz title, trainees of the role who took it, trainees of the role)])
 
 
-def build_cohort(attempts: list[Attempt], quizzes: dict[str, Quiz], model: Model, course: Course | None) -> Cohort:
+def build_cohort(
+    attempts: list[Attempt], quizzes: dict[str, Quiz], model: Model, course: Course | None
+) -> Cohort:
     specs = {quiz_id: scoring_spec(quiz, model) for quiz_id, quiz in quizzes.items()}
     profiles = _profiles(attempts, specs, model)
     analyses = [
-        QuizAnalysis(quiz, analyse_quiz(quiz, [a for a in attempts if a.first and a.quiz == quiz.id]))
+        QuizAnalysis(
+            quiz, analyse_quiz(quiz, [a for a in attempts if a.first and a.quiz == quiz.id])
+        )
         for quiz in sorted(quizzes.values(), key=lambda q: q.id)
         if any(a.quiz == quiz.id for a in attempts)
     ]
-    return Cohort(model, profiles, analyses, _weakest(profiles, model, course, quizzes), _progress(profiles, course, quizzes))
+    return Cohort(
+        model,
+        profiles,
+        analyses,
+        _weakest(profiles, model, course, quizzes),
+        _progress(profiles, course, quizzes),
+    )
 
 
 def analyse_quiz(quiz: Quiz, firsts: list[Attempt]) -> TestResult:
     questions = [q for q in quiz.questions if q.is_knowledge]
     items = [
-        Item(q.id, q.type, q.points, len(q.options) if q.type != "truefalse" else 2, q.answer, q.truth)
+        Item(
+            q.id,
+            q.type,
+            q.points,
+            len(q.options) if q.type != "truefalse" else 2,
+            q.answer,
+            q.truth,
+        )
         for q in questions
     ]
     scores = [[attempt.items.get(q.id, 0.0) for q in questions] for attempt in firsts]
     return analyse(items, scores, [attempt.answers for attempt in firsts])
 
 
-def _profiles(attempts: list[Attempt], specs: dict[str, dict[str, Any]], model: Model) -> list[Profile]:
+def _profiles(attempts: list[Attempt], specs: dict[str, Spec], model: Model) -> list[Profile]:
     by_person: dict[str, list[Attempt]] = {}
     for attempt in attempts:
         by_person.setdefault(attempt.person, []).append(attempt)
@@ -95,18 +115,28 @@ def _profiles(attempts: list[Attempt], specs: dict[str, dict[str, Any]], model: 
         role = next((a.role for a in reversed(mine) if a.role), None)
         model_role = model.role(role) if role else None
         target = model_role.target if model_role else None
-        merged_questions = []
+        merged_questions: list[QuestionSpec] = []
         merged_answers: dict[str, Any] = {}
         for quiz_id, attempt in sorted(latest.items()):
             for question in specs[quiz_id]["questions"]:
                 merged_questions.append({**question, "id": f"{quiz_id}/{question['id']}"})
-            merged_answers.update({f"{quiz_id}/{qid}": value for qid, value in attempt.answers.items()})
-        spec = {"model": next(iter(specs.values()))["model"], "questions": merged_questions}
+            merged_answers.update(
+                {f"{quiz_id}/{qid}": value for qid, value in attempt.answers.items()}
+            )
+        spec: Spec = {"model": next(iter(specs.values()))["model"], "questions": merged_questions}
         score = score_attempt(spec, merged_answers, target)
         profiles.append(
             Profile(
-                key, mine[0].name, role, target, sorted(latest), len(mine), sum(a.status == ALTERED for a in mine),
-                mine[0].submitted.isoformat(timespec="minutes"), mine[-1].submitted.isoformat(timespec="minutes"), score,
+                key,
+                mine[0].name,
+                role,
+                target,
+                sorted(latest),
+                len(mine),
+                sum(a.status == ALTERED for a in mine),
+                mine[0].submitted.isoformat(timespec="minutes"),
+                mine[-1].submitted.isoformat(timespec="minutes"),
+                score,
             )
         )
     profiles.sort(key=lambda p: (p.role or "~", p.name or "~", p.key))
@@ -118,19 +148,27 @@ def level_index(model: Model, level: str | None) -> int:
     return model.level_ids.index(level) + 1 if level in model.level_ids else 0
 
 
-def _weakest(profiles: list[Profile], model: Model, course: Course | None, quizzes: dict[str, Quiz]) -> list[WeakDimension]:
+def _weakest(
+    profiles: list[Profile], model: Model, course: Course | None, quizzes: dict[str, Quiz]
+) -> list[WeakDimension]:
     targeted = [p for p in profiles if p.target]
     found = []
     for dimension in model.dimensions:
         below = sum(
-            1 for p in targeted if level_index(model, p.score["reached"][dimension]) < level_index(model, p.target)
+            1
+            for p in targeted
+            if level_index(model, p.score["reached"][dimension]) < level_index(model, p.target)
         )
-        found.append(WeakDimension(dimension, below, len(targeted), _pages_for(dimension, course, quizzes)))
+        found.append(
+            WeakDimension(dimension, below, len(targeted), _pages_for(dimension, course, quizzes))
+        )
     found.sort(key=lambda w: (-w.below, model.dimensions.index(w.dimension)))
     return found
 
 
-def _pages_for(dimension: str, course: Course | None, quizzes: dict[str, Quiz], limit: int = 5) -> list[tuple[str, str]]:
+def _pages_for(
+    dimension: str, course: Course | None, quizzes: dict[str, Quiz], limit: int = 5
+) -> list[tuple[str, str]]:
     """Pages the quizzes send a trainee to for this dimension, then pages that teach it."""
     metas = course.pages.metas if course else {}
     counted: Counter[str] = Counter()
@@ -144,7 +182,9 @@ def _pages_for(dimension: str, course: Course | None, quizzes: dict[str, Quiz], 
     return [(page, metas[page].title if page in metas else page) for page in unique]
 
 
-def _progress(profiles: list[Profile], course: Course | None, quizzes: dict[str, Quiz]) -> list[tuple[str, str, list[tuple[str, str, int, int]]]]:
+def _progress(
+    profiles: list[Profile], course: Course | None, quizzes: dict[str, Quiz]
+) -> list[tuple[str, str, list[tuple[str, str, int, int]]]]:
     if course is None:
         return []
     rows = []

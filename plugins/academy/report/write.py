@@ -12,6 +12,7 @@ from academy.core.course import Course
 from academy.core.model import Model
 from academy.core.problems import Problem
 from academy.core.quizzes import Quiz
+
 from .attempts import ALTERED, Attempt, collect
 from .cohort import Cohort, build_cohort
 from .page import render
@@ -33,8 +34,14 @@ class Written:
 
 
 def write_report(
-    files: list[Path], out: Path, quizzes: dict[str, Quiz], model: Model, course: Course | None,
-    workers: int | None = None, now: datetime | None = None, advance: Callable[[int], None] = lambda count: None,
+    files: list[Path],
+    out: Path,
+    quizzes: dict[str, Quiz],
+    model: Model,
+    course: Course | None,
+    workers: int | None = None,
+    now: datetime | None = None,
+    advance: Callable[[int], None] = lambda count: None,
 ) -> Written:
     """`advance(n)` is called as result files are read (the command's progress bar)."""
     collected = collect(((f, str(f)) for f in files), quizzes, model, advance, workers)

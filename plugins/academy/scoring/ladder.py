@@ -35,9 +35,26 @@ Numbers in the output are rounded to 4 decimals (half up).
 from __future__ import annotations
 
 import math
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Literal, TypeGuard
+
+from .types import (
+    Calibration,
+    CellScore,
+    Gap,
+    GapCell,
+    ModelSpec,
+    QuestionScore,
+    QuestionSpec,
+    Responses,
+    Score,
+    Spec,
+)
 
 EPSILON = 1e-9
+LOWEST_RATING, HIGHEST_RATING = 1, 4
+
+Cell = tuple[str, str]  # (dimension, level)
 
 
 def round4(value: float) -> float:
@@ -53,135 +70,186 @@ def mean(values: list[float]) -> float:
     return total / len(values)
 
 
-def question_credit(question: dict[str, Any], response: Any) -> float:
+def _is_index(value: object) -> TypeGuard[int]:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _key(question: QuestionSpec) -> list[int]:
+    """The answer key of a choice or ordering question."""
+    answer = question.get("answer")
+    if not isinstance(answer, list):
+        raise TypeError(f"question {question['id']!r} has no answer key")
+    return answer
+
+
+def question_credit(question: QuestionSpec, response: object) -> float:
     """Share (0–1) of a knowledge question's points earned by `response`."""
     kind = question["type"]
-    answer = question.get("answer")
     if response is None:
         return 0.0
     if kind == "single":
-        return 1.0 if isinstance(response, int) and not isinstance(response, bool) and [response] == answer else 0.0
+        return 1.0 if _is_index(response) and [response] == question.get("answer") else 0.0
     if kind == "truefalse":
-        return 1.0 if isinstance(response, bool) and response == answer else 0.0
+        return 1.0 if isinstance(response, bool) and response == question.get("answer") else 0.0
     if kind == "multiple":
-        if not isinstance(response, list):
-            return 0.0
-        chosen = {r for r in response if isinstance(r, int) and not isinstance(r, bool)}
-        right = len(chosen & set(answer))
-        wrong = len(chosen - set(answer))
-        return max(0.0, (right - wrong) / len(answer))
+        return _multiple_credit(question, response)
     if kind == "ordering":
-        if not isinstance(response, list) or len(response) != len(answer):
-            return 0.0
-        placed = sum(1 for got, want in zip(response, answer) if got == want)
-        return placed / len(answer)
+        return _ordering_credit(question, response)
     return 0.0
 
 
-def rating_values(question: dict[str, Any], response: Any) -> list[float]:
+def _multiple_credit(question: QuestionSpec, response: object) -> float:
+    if not isinstance(response, list):
+        return 0.0
+    answer = _key(question)
+    chosen = {r for r in response if _is_index(r)}
+    right = len(chosen & set(answer))
+    wrong = len(chosen - set(answer))
+    return max(0.0, (right - wrong) / len(answer))
+
+
+def _ordering_credit(question: QuestionSpec, response: object) -> float:
+    if not isinstance(response, list):
+        return 0.0
+    answer = _key(question)
+    if len(response) != len(answer):
+        return 0.0
+    placed = sum(1 for got, want in zip(response, answer, strict=True) if got == want)
+    return placed / len(answer)
+
+
+def rating_values(question: QuestionSpec, response: object) -> list[float]:
     if not isinstance(response, list):
         return []
     values = []
     for value in response[: question.get("indicators", len(response))]:
-        if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 4:
-            values.append((value - 1) / 3)
+        if _is_index(value) and LOWEST_RATING <= value <= HIGHEST_RATING:
+            values.append((value - LOWEST_RATING) / (HIGHEST_RATING - LOWEST_RATING))
     return values
 
 
-def score_attempt(spec: dict[str, Any], responses: dict[str, Any], target: str | None) -> dict[str, Any]:
-    model = spec["model"]
-    levels: list[str] = model["levels"]
-    dimensions: list[str] = model["dimensions"]
-    threshold = model["threshold"]
-    weight_k = model["weights"]["knowledge"]
-    weight_s = model["weights"]["self"]
-    margin = model.get("calibration_margin", 0.2)
+@dataclass
+class _Tally:
+    """Points and ratings per cell, and each question's own score."""
 
-    earned: dict[tuple[str, str], float] = {}
-    possible: dict[tuple[str, str], float] = {}
-    ratings: dict[tuple[str, str], list[float]] = {}
-    questions: dict[str, Any] = {}
-    total_earned = 0.0
-    total_possible = 0.0
+    earned: dict[Cell, float] = field(default_factory=dict)
+    possible: dict[Cell, float] = field(default_factory=dict)
+    ratings: dict[Cell, list[float]] = field(default_factory=dict)
+    questions: dict[str, QuestionScore] = field(default_factory=dict)
+    total_earned: float = 0.0
+    total_possible: float = 0.0
+
+
+def _tally(spec: Spec, responses: Responses) -> _Tally:
+    tally = _Tally()
     for question in spec["questions"]:
         cell = (question["dimension"], question["level"])
         response = responses.get(question["id"])
         if question["type"] == "rating":
             values = rating_values(question, response)
-            ratings.setdefault(cell, []).extend(values)
+            tally.ratings.setdefault(cell, []).extend(values)
             average = mean(values) if values else None
-            questions[question["id"]] = {"rating": None if average is None else round4(average)}
+            tally.questions[question["id"]] = {
+                "rating": None if average is None else round4(average)
+            }
             continue
         points = question["points"]
         got = question_credit(question, response) * points
-        earned[cell] = earned.get(cell, 0.0) + got
-        possible[cell] = possible.get(cell, 0.0) + points
-        total_earned += got
-        total_possible += points
-        questions[question["id"]] = {"earned": round4(got), "possible": round4(points)}
+        tally.earned[cell] = tally.earned.get(cell, 0.0) + got
+        tally.possible[cell] = tally.possible.get(cell, 0.0) + points
+        tally.total_earned += got
+        tally.total_possible += points
+        tally.questions[question["id"]] = {"earned": round4(got), "possible": round4(points)}
+    return tally
 
-    cells: dict[str, dict[str, Any]] = {}
-    for dimension in dimensions:
-        cells[dimension] = {}
-        for level in levels:
-            cell = (dimension, level)
-            knowledge = earned[cell] / possible[cell] if possible.get(cell) else None
-            values = ratings.get(cell) or []
-            self_rating = mean(values) if values else None
-            if knowledge is not None and self_rating is not None:
-                evidence = (weight_k * knowledge + weight_s * self_rating) / (weight_k + weight_s)
-            else:
-                evidence = knowledge if knowledge is not None else self_rating
-            cells[dimension][level] = {
-                "knowledge": None if knowledge is None else round4(knowledge),
-                "self": None if self_rating is None else round4(self_rating),
-                "evidence": None if evidence is None else round4(evidence),
-                "passed": None if evidence is None else evidence >= threshold - EPSILON,
+
+def _cell_score(tally: _Tally, cell: Cell, model: ModelSpec) -> CellScore:
+    weight_k = model["weights"]["knowledge"]
+    weight_s = model["weights"]["self"]
+    knowledge = tally.earned[cell] / tally.possible[cell] if tally.possible.get(cell) else None
+    values = tally.ratings.get(cell) or []
+    self_rating = mean(values) if values else None
+    evidence: float | None
+    if knowledge is not None and self_rating is not None:
+        evidence = (weight_k * knowledge + weight_s * self_rating) / (weight_k + weight_s)
+    else:
+        evidence = knowledge if knowledge is not None else self_rating
+    return {
+        "knowledge": None if knowledge is None else round4(knowledge),
+        "self": None if self_rating is None else round4(self_rating),
+        "evidence": None if evidence is None else round4(evidence),
+        "passed": None if evidence is None else evidence >= model["threshold"] - EPSILON,
+    }
+
+
+def _reached(cells: dict[str, CellScore], levels: list[str]) -> str | None:
+    top = None
+    for level in levels:
+        if cells[level]["passed"] is not True:
+            break
+        top = level
+    return top
+
+
+def _gap(
+    cells: dict[str, CellScore], levels: list[str], goal: int, threshold: float
+) -> list[GapCell]:
+    """The cells up to the target level (index `goal`) that did not pass."""
+    short: list[GapCell] = []
+    for level in levels[: goal + 1]:
+        cell = cells[level]
+        if cell["passed"] is True:
+            continue
+        evidence = cell["evidence"]
+        short.append(
+            {
+                "level": level,
+                "status": "unassessed" if evidence is None else "failed",
+                "shortfall": None if evidence is None else round4(max(0.0, threshold - evidence)),
             }
+        )
+    return short
 
-    reached: dict[str, str | None] = {}
-    for dimension in dimensions:
-        top = None
-        for level in levels:
-            if cells[dimension][level]["passed"] is not True:
-                break
-            top = level
-        reached[dimension] = top
+
+def score_attempt(spec: Spec, responses: Responses, target: str | None) -> Score:
+    model = spec["model"]
+    levels = model["levels"]
+    dimensions = model["dimensions"]
+    threshold = model["threshold"]
+    margin = model.get("calibration_margin", 0.2)
+
+    tally = _tally(spec, responses)
+    cells = {
+        dimension: {level: _cell_score(tally, (dimension, level), model) for level in levels}
+        for dimension in dimensions
+    }
+    reached = {dimension: _reached(cells[dimension], levels) for dimension in dimensions}
     assessed = {d: any(cells[d][lv]["evidence"] is not None for lv in levels) for d in dimensions}
+    tops = [top for d in dimensions if (top := reached[d]) is not None]
     overall = None
-    if all(assessed.values()) and all(reached[d] is not None for d in dimensions):
-        overall = min((reached[d] for d in dimensions), key=lambda lv: levels.index(lv))  # type: ignore[arg-type]
+    if all(assessed.values()) and len(tops) == len(dimensions):
+        overall = min(tops, key=levels.index)
 
     calibration = {d: _calibration(cells[d], levels, threshold, margin) for d in dimensions}
 
-    gaps = []
+    gaps: list[Gap] = []
     if target in levels:
         goal = levels.index(target)
         for dimension in dimensions:
             top = reached[dimension]
             if top is not None and levels.index(top) >= goal:
                 continue
-            short = []
-            for level in levels[: goal + 1]:
-                cell = cells[dimension][level]
-                if cell["passed"] is True:
-                    continue
-                evidence = cell["evidence"]
-                short.append(
-                    {
-                        "level": level,
-                        "status": "unassessed" if evidence is None else "failed",
-                        "shortfall": None if evidence is None else round4(max(0.0, threshold - evidence)),
-                    }
-                )
+            short = _gap(cells[dimension], levels, goal, threshold)
             gaps.append({"dimension": dimension, "reached": top, "target": target, "cells": short})
 
     return {
-        "questions": questions,
+        "questions": tally.questions,
         "knowledge": {
-            "earned": round4(total_earned),
-            "possible": round4(total_possible),
-            "share": round4(total_earned / total_possible) if total_possible else None,
+            "earned": round4(tally.total_earned),
+            "possible": round4(tally.total_possible),
+            "share": (
+                round4(tally.total_earned / tally.total_possible) if tally.total_possible else None
+            ),
         },
         "cells": cells,
         "reached": reached,
@@ -193,7 +261,12 @@ def score_attempt(spec: dict[str, Any], responses: dict[str, Any], target: str |
     }
 
 
-def _ladder(cells: dict[str, Any], levels: list[str], source: str, threshold: float) -> str | None:
+def _ladder(
+    cells: dict[str, CellScore],
+    levels: list[str],
+    source: Literal["self", "knowledge"],
+    threshold: float,
+) -> str | None:
     top = None
     for level in levels:
         value = cells[level][source]
@@ -203,13 +276,22 @@ def _ladder(cells: dict[str, Any], levels: list[str], source: str, threshold: fl
     return top
 
 
-def _calibration(cells: dict[str, Any], levels: list[str], threshold: float, margin: float) -> dict[str, Any]:
-    both = [cells[lv] for lv in levels if cells[lv]["knowledge"] is not None and cells[lv]["self"] is not None]
-    flag = None
+def _calibration(
+    cells: dict[str, CellScore], levels: list[str], threshold: float, margin: float
+) -> Calibration:
+    """Compares the two kinds of evidence on the cells that have both."""
+    selves: list[float] = []
+    knowledges: list[float] = []
+    for level in levels:
+        self_rating, knowledge = cells[level]["self"], cells[level]["knowledge"]
+        if knowledge is not None and self_rating is not None:
+            selves.append(self_rating)
+            knowledges.append(knowledge)
+    flag: Literal["high", "low", "ok"] | None = None
     self_mean = knowledge_mean = None
-    if both:
-        self_mean = mean([c["self"] for c in both])
-        knowledge_mean = mean([c["knowledge"] for c in both])
+    if selves:
+        self_mean = mean(selves)
+        knowledge_mean = mean(knowledges)
         if self_mean - knowledge_mean >= margin - EPSILON:
             flag = "high"
         elif knowledge_mean - self_mean >= margin - EPSILON:

@@ -20,8 +20,10 @@ from typing import Any
 from academy.core.model import Model
 from academy.core.problems import Problem
 from academy.core.quizzes import Quiz
-from academy.render.quiz import scoring_spec
+
 from .ladder import score_attempt
+from .spec import scoring_spec
+from .types import Score
 
 MAX_BYTES = 5 * 1024 * 1024
 FORMAT = "academy-result"
@@ -50,7 +52,7 @@ class Rescored:
     role: str | None
     answers: dict[str, Any]
     claimed: Any  # the score in the file; None for a response file
-    score: dict[str, Any]
+    score: Score
     submitted: str = ""
     is_response: bool = False
     checksum_ok: bool = True
@@ -91,57 +93,97 @@ def _differences(claimed: Any, actual: Any, where: str) -> list[str]:
     return []
 
 
-def rescore_file(path: Path, shown: str, quizzes: dict[str, Quiz], model: Model) -> Rescored | Problem:
-    """Re-score one exported result; a Problem says why the file cannot be used."""
+class _Rejected(Exception):
+    """Why a file cannot be used; raised by the checks of `rescore_file`."""
 
-    def reject(message: str, hint: str = "", line: int = 1) -> Problem:
-        return Problem(shown, line, 0, message, hint)
+    def __init__(self, message: str, hint: str = "", line: int = 1) -> None:
+        super().__init__(message)
+        self.message, self.hint, self.line = message, hint, line
 
+
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _read_json(path: Path) -> dict[str, Any]:
+    """The file's JSON object, if it says it is a result or response file."""
     try:
         if path.stat().st_size > MAX_BYTES:
-            return reject(f"文件过大（超过 {MAX_BYTES // 1024 // 1024} MB），不是测验结果文件")
+            raise _Rejected(f"文件过大（超过 {MAX_BYTES // 1024 // 1024} MB），不是测验结果文件")
         data = json.loads(path.read_text(encoding="utf-8-sig"))
     except OSError as error:
-        return reject(f"无法读取文件：{error.strerror}")
+        raise _Rejected(f"无法读取文件：{error.strerror}") from None
     except UnicodeDecodeError:
-        return reject("文件不是 UTF-8 文本，不是测验结果文件")
+        raise _Rejected("文件不是 UTF-8 文本，不是测验结果文件") from None
     except json.JSONDecodeError as error:
-        return reject(f"不是有效的 JSON（{error.msg}），文件可能被截断或修改过", line=error.lineno)
+        raise _Rejected(
+            f"不是有效的 JSON（{error.msg}），文件可能被截断或修改过", line=error.lineno
+        ) from None
     except RecursionError:
-        return reject("JSON 嵌套过深，不是测验结果文件")
+        raise _Rejected("JSON 嵌套过深，不是测验结果文件") from None
     if not isinstance(data, dict) or data.get("format") not in (FORMAT, RESPONSE_FORMAT):
-        return reject("不是测验结果文件（缺少 \"format\": \"academy-result\"）", "请使用学员在测验页面点击“导出结果”得到的文件。")
-    is_response = data["format"] == RESPONSE_FORMAT
+        raise _Rejected(
+            '不是测验结果文件（缺少 "format": "academy-result"）',
+            "请使用学员在测验页面点击“导出结果”得到的文件。",
+        )
     if data.get("schema") != SCHEMA:
-        return reject(f"结果文件格式版本 {data.get('schema')!r} 不受支持（本工具支持 {SCHEMA}）")
+        raise _Rejected(f"结果文件格式版本 {data.get('schema')!r} 不受支持（本工具支持 {SCHEMA}）")
+    return data
+
+
+def _quiz_of(data: dict[str, Any], quizzes: dict[str, Quiz]) -> Quiz:
+    """The quiz the file answers, in the version the banks have now."""
     quiz_info = data.get("quiz")
     if not isinstance(quiz_info, dict) or not isinstance(quiz_info.get("id"), str):
-        return reject("结果文件缺少测验 id")
+        raise _Rejected("结果文件缺少测验 id")
     quiz = quizzes.get(quiz_info["id"])
     if quiz is None:
-        return reject(f"测验“{quiz_info['id']}”在当前题库中不存在")
+        raise _Rejected(f"测验“{quiz_info['id']}”在当前题库中不存在")
     if quiz_info.get("version") != quiz.version:
-        return reject(
-            f"结果来自测验“{quiz.id}”的第 {quiz_info.get('version')!r} 版，当前题库是第 {quiz.version} 版",
+        raise _Rejected(
+            f"结果来自测验“{quiz.id}”的第 {quiz_info.get('version')!r} 版，"
+            f"当前题库是第 {quiz.version} 版",
             "题目已经改变，不能用当前题库评分；请学员用当前版本重新作答。",
         )
-    answers = data.get("answers")
-    if not isinstance(answers, dict):
-        return reject("结果文件缺少作答记录 answers")
-    role = data.get("role") if isinstance(data.get("role"), str) else None
-    model_role = model.role(role) if role else None
-    if role and model_role is None:
-        return reject(f"结果中的角色“{role}”不在能力模型中")
-    trainee = data.get("trainee")
-    name = trainee.get("name") if isinstance(trainee, dict) and isinstance(trainee.get("name"), str) else ""
-    if len(answers) > 10 * len(quiz.questions) + 10:
-        return reject("作答记录中的题目数量远多于测验本身，文件可能被篡改")
-    score = score_attempt(scoring_spec(quiz, model), answers, model_role.target if model_role else None)
-    submitted = data.get("submitted") if isinstance(data.get("submitted"), str) else ""
+    return quiz
+
+
+def rescore_file(
+    path: Path, shown: str, quizzes: dict[str, Quiz], model: Model
+) -> Rescored | Problem:
+    """Re-score one exported result; a Problem says why the file cannot be used."""
+    try:
+        data = _read_json(path)
+        quiz = _quiz_of(data, quizzes)
+        answers = data.get("answers")
+        if not isinstance(answers, dict):
+            raise _Rejected("结果文件缺少作答记录 answers")
+        role = data.get("role") if isinstance(data.get("role"), str) else None
+        model_role = model.role(role) if role else None
+        if role and model_role is None:
+            raise _Rejected(f"结果中的角色“{role}”不在能力模型中")
+        trainee = data.get("trainee")
+        name = _text(trainee.get("name")) if isinstance(trainee, dict) else ""
+        if len(answers) > 10 * len(quiz.questions) + 10:
+            raise _Rejected("作答记录中的题目数量远多于测验本身，文件可能被篡改")
+    except _Rejected as rejected:
+        return Problem(shown, rejected.line, 0, rejected.message, rejected.hint)
+    score = score_attempt(
+        scoring_spec(quiz, model), answers, model_role.target if model_role else None
+    )
+    is_response = data["format"] == RESPONSE_FORMAT
     checksum_ok = True
     if is_response:
         checksum_ok = data.get("checksum") == answers_checksum(quiz.id, quiz.version, answers)
     return Rescored(
-        shown, quiz, name[:200], role, answers, None if is_response else data.get("score"), score,
-        submitted[:40], is_response, checksum_ok,
+        shown,
+        quiz,
+        name[:200],
+        role,
+        answers,
+        None if is_response else data.get("score"),
+        score,
+        _text(data.get("submitted"))[:40],
+        is_response,
+        checksum_ok,
     )

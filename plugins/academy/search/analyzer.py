@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 import jieba
 
-from .terms import Terms
+from academy.core.search_terms import Terms
 
 HAN_CHARACTERS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 HAN = re.compile(f"[{HAN_CHARACTERS}]+")
@@ -22,16 +22,20 @@ LATIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9+#]*(?:[._-][A-Za-z0-9+#]+)*")
 TOKEN = re.compile(f"{HAN.pattern}|{LATIN.pattern}")
 
 # Function words and question words: they carry no topic, in pages or in questions.
+# (A word list reads best as text; hence the split.)
 STOPWORDS = frozenset(
-    "的 地 得 了 着 过 是 在 和 与 及 或 也 都 就 还 又 而 并 把 被 让 给 对 从 向 到 以 为 于 之 其 这 那 "
-    "个 些 一 不 没 有 吗 呢 吧 啊 呀 么 嘛 我 你 他 她 它 我们 你们 他们 自己 "
-    "怎么 怎样 怎么样 如何 什么 哪些 哪个 哪里 哪儿 为什么 是否 能不能 可不可以 要不要 可以 应该 需要 要 会 能 "
-    "一下 一个 这个 那个 这些 那些 时候 有没有 该 吗 呢 啥".split()
+    "的 地 得 了 着 过 是 在 和 与 及 或 也 都 就 还 又 而 并 把 被 让 给 对 "  # noqa: SIM905
+    "从 向 到 以 为 于 之 其 这 那 个 些 一 不 没 有 吗 呢 吧 啊 呀 么 嘛 "
+    "我 你 他 她 它 我们 你们 他们 自己 怎么 怎样 怎么样 如何 什么 哪些 哪个 哪里 哪儿 "
+    "为什么 是否 能不能 可不可以 要不要 可以 应该 需要 要 会 能 一下 一个 这个 那个 "
+    "这些 那些 时候 有没有 该 吗 呢 啥".split()
 )
+# Words shorter than this (in characters) are never split into smaller words.
+SHORTEST_COMPOUND = 3
 
 log = logging.getLogger(__name__)
 _lock = threading.Lock()
-_cache: dict[str, "Segmenter"] = {}
+_cache: dict[str, Segmenter] = {}
 
 
 class Segmenter:
@@ -44,8 +48,12 @@ class Segmenter:
         self._compounds: dict[str, list[str]] = {}
         self._tokens: dict[tuple[str, str], list[tuple[str, int, int]]] = {}
         longest_first = sorted(terms.synonyms, key=lambda word: (-len(word), word))
-        self._synonym_pattern = re.compile("|".join(map(re.escape, longest_first))) if longest_first else None
-        self._synonyms_inside = {word: [other for other in longest_first if other in word] for word in longest_first}
+        self._synonym_pattern = (
+            re.compile("|".join(map(re.escape, longest_first))) if longest_first else None
+        )
+        self._synonyms_inside = {
+            word: [other for other in longest_first if other in word] for word in longest_first
+        }
         # jieba's default tokenizer, which Material's search also uses: its
         # dictionary is loaded once per build instead of twice (~0.6 s).
         self._jieba = jieba.dt
@@ -58,7 +66,7 @@ class Segmenter:
                     self._jieba.add_word(word)
 
     @classmethod
-    def for_terms(cls, terms: Terms) -> "Segmenter":
+    def for_terms(cls, terms: Terms) -> Segmenter:
         with _lock:
             if terms.fingerprint not in _cache:
                 _cache[terms.fingerprint] = cls(terms)
@@ -81,7 +89,7 @@ class Segmenter:
         return pieces
 
     def split_compound(self, word: str) -> list[str]:
-        if len(word) < 3 or not HAN.fullmatch(word):
+        if len(word) < SHORTEST_COMPOUND or not HAN.fullmatch(word):
             return [word]
         cached = self._compounds.get(word)
         if cached is None:
@@ -89,15 +97,23 @@ class Segmenter:
         return cached
 
     def _split_compound(self, word: str) -> list[str]:
-        known = {w for w, _, _ in self._jieba.tokenize(word, mode="search", HMM=False) if 1 < len(w) < len(word)}
+        known = {
+            w
+            for w, _, _ in self._jieba.tokenize(word, mode="search", HMM=False)
+            if 1 < len(w) < len(word)
+        }
         # fewest pieces covering the word, each a known word of two or more characters
         best: list[list[str] | None] = [[]] + [None] * len(word)
         for end in range(2, len(word) + 1):
             for start in range(0, end - 1):
                 piece = word[start:end]
-                before = best[start]
-                if before is not None and piece in known and (best[end] is None or len(before) + 1 < len(best[end])):
-                    best[end] = before + [piece]
+                before, current = best[start], best[end]
+                if (
+                    before is not None
+                    and piece in known
+                    and (current is None or len(before) + 1 < len(current))
+                ):
+                    best[end] = [*before, piece]
         return best[len(word)] or [word]
 
     def tokens(self, text: str, search: bool = True) -> Iterator[tuple[str, int, int]]:
@@ -139,5 +155,7 @@ class Segmenter:
             match = self._synonym_pattern.search(lowered, match.start() + 1)
         found: set[str] = set()
         for word in present:
-            found.update(other for other in self.terms.synonyms[word] if other.lower() not in present)
+            found.update(
+                other for other in self.terms.synonyms[word] if other.lower() not in present
+            )
         return found

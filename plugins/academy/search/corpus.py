@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from academy.core.front_matter import split_front_matter
+
 from .sections import Section, digest, split_sections
 
 
@@ -16,7 +17,11 @@ def page_url(page: str) -> str:
 
 
 def read_sections(
-    docs_dir: Path, titles: dict[str, str], extensions: list[Any], configs: dict[str, Any], fingerprint: str,
+    docs_dir: Path,
+    titles: dict[str, str],
+    extensions: list[Any],
+    configs: dict[str, Any],
+    fingerprint: str,
     known: dict[str, str] | None = None,
 ) -> dict[str, tuple[str, list[Section]]]:
     """{page: (digest, sections)} for the pages in `titles` (docs-relative path → title).

@@ -55,7 +55,9 @@ def segment(value: str, segmenter: Segmenter, fine: bool = True) -> str:
     if ZWSP in value:  # Material's words: split the compounds among them
         if not fine:
             return value
-        return _LONG_RUN.sub(lambda match: ZWSP.join(segmenter.split_compound(match.group(0))), value)
+        return _LONG_RUN.sub(
+            lambda match: ZWSP.join(segmenter.split_compound(match.group(0))), value
+        )
     cut = segmenter.fine_words if fine else segmenter.words
     return HAN.sub(lambda match: ZWSP + ZWSP.join(cut(match.group(0))) + ZWSP, value).strip(ZWSP)
 
@@ -91,18 +93,28 @@ def doc_key(doc: dict[str, Any]) -> DocKey:
     return str(doc.get("location", "")), str(doc.get("title", "")), str(doc.get("text", ""))
 
 
-def improve_doc(key: DocKey, segmenter: Segmenter, fine: bool = True,
-                emphasis: dict[str, list[str]] | None = None) -> Improved:
-    """One section of Material's index, improved: depends on nothing but its key and the vocabulary."""
+def improve_doc(
+    key: DocKey,
+    segmenter: Segmenter,
+    fine: bool = True,
+    emphasis: dict[str, list[str]] | None = None,
+) -> Improved:
+    """One section of Material's index, improved: depends on nothing but its key and the
+    vocabulary."""
     location, title, text = key
     extra = keywords(title, text, segmenter, (emphasis or {}).get(location, ()))
     return segment(title, segmenter, fine), segment(text, segmenter, fine), extra
 
 
-def improve_index(data: dict[str, Any], segmenter: Segmenter, separator: str | None = SEPARATOR,
-                  fine: bool = True, boosts: dict[str, float] | None = None,
-                  emphasis: dict[str, list[str]] | None = None,
-                  known: dict[DocKey, Improved] | None = None) -> dict[str, Any]:
+def improve_index(
+    data: dict[str, Any],
+    segmenter: Segmenter,
+    separator: str | None = SEPARATOR,
+    fine: bool = True,
+    boosts: dict[str, float] | None = None,
+    emphasis: dict[str, list[str]] | None = None,
+    known: dict[DocKey, Improved] | None = None,
+) -> dict[str, Any]:
     """A copy of Material's search index (as parsed JSON), improved for Chinese.
 
     `known` holds sections improved ahead of time (improve_doc); the rest are improved here.
@@ -117,8 +129,8 @@ def improve_index(data: dict[str, Any], segmenter: Segmenter, separator: str | N
     config[QUERY_STOPWORDS] = sorted(word for word in STOPWORDS if len(word) > 1)
     known = known or {}
     docs = []
-    for doc in data.get("docs", []):
-        doc = dict(doc)
+    for section in data.get("docs", []):
+        doc = dict(section)
         key = doc_key(doc)
         improved = known.get(key)
         if improved is None:
@@ -142,13 +154,19 @@ def page_boost(location: str, boosts: dict[str, float]) -> float:
     return 1.0
 
 
-def improve_index_file(path: Path, segmenter: Segmenter, separator: str | None = SEPARATOR,
-                       emphasis: dict[str, list[str]] | None = None,
-                       known: dict[DocKey, Improved] | None = None) -> bool:
+def improve_index_file(
+    path: Path,
+    segmenter: Segmenter,
+    separator: str | None = SEPARATOR,
+    emphasis: dict[str, list[str]] | None = None,
+    known: dict[DocKey, Improved] | None = None,
+) -> bool:
     """Rewrite Material's search_index.json in place; False when there is none."""
     if not path.is_file():
         return False
     data = json.loads(path.read_text(encoding="utf-8"))
     improved = improve_index(data, segmenter, separator, emphasis=emphasis, known=known)
-    path.write_text(json.dumps(improved, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    path.write_text(
+        json.dumps(improved, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+    )
     return True

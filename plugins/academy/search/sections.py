@@ -9,19 +9,54 @@ from html import unescape
 from html.parser import HTMLParser
 
 _SKIP = {"script", "style", "object", "svg", "template"}
-_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-_BLOCK = {"p", "li", "tr", "td", "th", "pre", "div", "section", "blockquote", "dt", "dd", "details", "summary", "br", "h1", "h2", "h3", "h4", "h5", "h6"}
+_VOID = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "source",
+    "track",
+    "wbr",
+}
+_BLOCK = {
+    "p",
+    "li",
+    "tr",
+    "td",
+    "th",
+    "pre",
+    "div",
+    "section",
+    "blockquote",
+    "dt",
+    "dd",
+    "details",
+    "summary",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+}
 _SPACE = re.compile(r"[ \t\r\f\v]+")
 
 
 @dataclass(frozen=True)
 class Section:
-    page: str       # docs-relative source path
-    anchor: str     # heading id; "" for the part before the first h2
-    title: str      # the page's title
-    heading: str    # the heading text; "" for the top of the page
-    text: str       # plain text of the section
-    url: str        # page URL relative to the site root
+    page: str  # docs-relative source path
+    anchor: str  # heading id; "" for the part before the first h2
+    title: str  # the page's title
+    heading: str  # the heading text; "" for the top of the page
+    text: str  # plain text of the section
+    url: str  # page URL relative to the site root
 
     @property
     def key(self) -> str:
@@ -46,8 +81,13 @@ class _Splitter(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         names = dict(attrs)
         classes = (names.get("class") or "").split()
-        skip = (tag in _SKIP or "data-search-exclude" in names or "headerlink" in classes
-                or "mermaid" in classes or "academy-related" in classes)
+        skip = (
+            tag in _SKIP
+            or "data-search-exclude" in names
+            or "headerlink" in classes
+            or "mermaid" in classes
+            or "academy-related" in classes
+        )
         if tag not in _VOID:
             self.stack.append((tag, skip))
         if re.fullmatch(r"h[1-6]", tag) and not self._skipping():
@@ -83,7 +123,11 @@ def split_sections(html: str, page: str, title: str, url: str) -> list[Section]:
     splitter.close()
     sections = []
     for anchor, heading, chunks in splitter.parts:
-        text = "\n".join(line.strip() for line in _SPACE.sub(" ", unescape("".join(chunks))).splitlines() if line.strip())
+        text = "\n".join(
+            line.strip()
+            for line in _SPACE.sub(" ", unescape("".join(chunks))).splitlines()
+            if line.strip()
+        )
         if anchor or text:
             sections.append(Section(page, anchor, title, heading, text, url))
     return sections

@@ -80,7 +80,9 @@ class Corpus:
 
     def related_reading(self, limit: int) -> RelatedReading:
         # by page, whatever order the pages came in: ties are broken by position
-        similar = SimilarSections(sorted(self.counted, key=lambda item: item[0].page), self.frequency)
+        similar = SimilarSections(
+            sorted(self.counted, key=lambda item: item[0].page), self.frequency
+        )
         return RelatedReading(
             {page: similar.related(page, limit) for page in similar.by_page},
             {(section.page, section.anchor): section.heading for section in similar.sections},
@@ -88,8 +90,12 @@ class Corpus:
 
 
 class SimilarSections:
-    def __init__(self, counted: Iterable[tuple[PageSection, Counter[str]]], frequency: Counter[str],
-                 terms_per_section: int = 40) -> None:
+    def __init__(
+        self,
+        counted: Iterable[tuple[PageSection, Counter[str]]],
+        frequency: Counter[str],
+        terms_per_section: int = 40,
+    ) -> None:
         """`counted`: sections and their terms; `frequency`: how many of them have each term."""
         self.sections: list[PageSection] = []
         counts: list[Counter[str]] = []
@@ -100,14 +106,23 @@ class SimilarSections:
         # A term in more than this many sections says little about any of them;
         # the cap also bounds the work per lookup, keeping the build linear.
         self.max_df = min(MAX_DF, max(8, total // 20))
-        self.idf = {term: math.log((1 + total) / (1 + df)) + 1 for term, df in frequency.items() if df <= self.max_df}
+        self.idf = {
+            term: math.log((1 + total) / (1 + df)) + 1
+            for term, df in frequency.items()
+            if df <= self.max_df
+        }
         idf = self.idf
         self.postings: dict[str, list[tuple[int, float]]] = {}
         self.vectors: list[dict[str, float]] = []
         for index, found in enumerate(counts):
             # tf is 1 + log(n); most terms occur once, where that is 1
-            weights = {t: idf[t] if (n := found[t]) == 1 else (1 + math.log(n)) * idf[t] for t in found.keys() & idf.keys()}
-            top = dict(sorted(weights.items(), key=lambda item: (-item[1], item[0]))[:terms_per_section])
+            weights = {
+                t: idf[t] if (n := found[t]) == 1 else (1 + math.log(n)) * idf[t]
+                for t in found.keys() & idf.keys()
+            }
+            top = dict(
+                sorted(weights.items(), key=lambda item: (-item[1], item[0]))[:terms_per_section]
+            )
             norm = math.sqrt(sum(w * w for w in top.values())) or 1.0
             vector = {t: w / norm for t, w in top.items()}
             self.vectors.append(vector)

@@ -9,7 +9,7 @@ from whoosh.analysis import Token, Tokenizer
 from .analyzer import STOPWORDS, Segmenter
 
 
-class ChineseTokenizer(Tokenizer):  # type: ignore[misc]
+class ChineseTokenizer(Tokenizer):
     def __init__(self, segmenter: Segmenter | None) -> None:
         self.segmenter = segmenter
 
@@ -22,9 +22,21 @@ class ChineseTokenizer(Tokenizer):  # type: ignore[misc]
     def __eq__(self, other: object) -> bool:
         return isinstance(other, ChineseTokenizer)
 
-    def __call__(self, value: str, positions: bool = False, chars: bool = False, keeporiginal: bool = False,
-                 removestops: bool = True, start_pos: int = 0, start_char: int = 0, mode: str = "",
-                 **kwargs: object) -> Iterator[Token]:
+    def __hash__(self) -> int:  # all instances are equal (see __eq__)
+        return hash(ChineseTokenizer)
+
+    def __call__(
+        self,
+        value: str,
+        positions: bool = False,
+        chars: bool = False,
+        keeporiginal: bool = False,
+        removestops: bool = True,
+        start_pos: int = 0,
+        start_char: int = 0,
+        mode: str = "",
+        **kwargs: object,
+    ) -> Iterator[Token]:
         assert self.segmenter is not None, "open the index with its live schema"
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         for position, (word, start, end) in enumerate(self.segmenter.tokens(value)):

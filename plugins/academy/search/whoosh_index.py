@@ -12,6 +12,7 @@ import json
 import shutil
 from fnmatch import fnmatch
 from pathlib import Path
+from typing import Any
 
 from whoosh import index as whoosh_index
 from whoosh.fields import ID, STORED, TEXT, Schema
@@ -21,9 +22,9 @@ from whoosh.query import Or, Query, Term
 from whoosh.scoring import BM25F
 
 from .analyzer import Segmenter
-from .whoosh_analysis import whoosh_analyzer
 from .engine import Hit, UpdateStats
 from .sections import Section
+from .whoosh_analysis import whoosh_analyzer
 
 SCHEMA_VERSION = 1
 META = "academy-index.json"
@@ -35,7 +36,7 @@ SNIPPET = 120  # characters of context shown per result
 DEFAULT_PAGE_WEIGHTS = {"paths/*": 0.3, "quizzes/*": 0.5, "me.md": 0.3}
 
 
-class _Brackets(Formatter):  # type: ignore[misc]
+class _Brackets(Formatter):
     """Matched words in 【】: readable in a terminal and in JSON."""
 
     between = "…"
@@ -62,7 +63,12 @@ def _schema(segmenter: Segmenter) -> Schema:
 class WhooshIndex:
     """SearchEngine over Whoosh; `folder=None` keeps the index in memory."""
 
-    def __init__(self, folder: Path | None, segmenter: Segmenter, page_weights: dict[str, float] | None = None) -> None:
+    def __init__(
+        self,
+        folder: Path | None,
+        segmenter: Segmenter,
+        page_weights: dict[str, float] | None = None,
+    ) -> None:
         self.folder = folder
         self.segmenter = segmenter
         self.page_weights = DEFAULT_PAGE_WEIGHTS if page_weights is None else page_weights
@@ -70,7 +76,7 @@ class WhooshIndex:
         self._rebuilt = False
         self.ix = self._open()
 
-    def _open(self):  # -> whoosh.index.Index
+    def _open(self) -> Any:  # a whoosh.index.Index (Whoosh has no type hints)
         fingerprint = {"version": SCHEMA_VERSION, "terms": self.segmenter.terms.fingerprint}
         if self.folder is None:
             self._rebuilt = True
@@ -116,9 +122,17 @@ class WhooshIndex:
                 digest, sections = pages[page]
                 for section in sections:
                     writer.add_document(
-                        key=section.key, page=page, digest=digest, anchor=section.anchor, url=section.url,
-                        title=section.title, heading=section.heading, content=section.text,
-                        keywords=" ".join(sorted(self.segmenter.synonyms_in(f"{section.heading} {section.text}"))),
+                        key=section.key,
+                        page=page,
+                        digest=digest,
+                        anchor=section.anchor,
+                        url=section.url,
+                        title=section.title,
+                        heading=section.heading,
+                        content=section.text,
+                        keywords=" ".join(
+                            sorted(self.segmenter.synonyms_in(f"{section.heading} {section.text}"))
+                        ),
                     )
             writer.commit()
         except BaseException:
@@ -130,7 +144,10 @@ class WhooshIndex:
     def page_text(self, page: str) -> str:
         """The indexed text of a page (headings and sections), for more-like-this."""
         with self.ix.searcher() as searcher:
-            parts = [f"{fields['heading']}\n{fields['content']}" for fields in searcher.documents(page=page)]
+            parts = [
+                f"{fields['heading']}\n{fields['content']}"
+                for fields in searcher.documents(page=page)
+            ]
         return "\n".join(parts)
 
     def heading(self, page: str, anchor: str) -> str | None:
@@ -146,7 +163,9 @@ class WhooshIndex:
             clauses.append(Or([Term(field, word) for field in FIELDS]))
             for synonym in self.segmenter.terms.synonyms_of(word):
                 for token in self.segmenter.terms_of(synonym):
-                    clauses.append(Or([Term(field, token) for field in FIELDS], boost=SYNONYM_BOOST))
+                    clauses.append(
+                        Or([Term(field, token) for field in FIELDS], boost=SYNONYM_BOOST)
+                    )
         return Or(clauses) if clauses else None
 
     def _weight(self, page: str) -> float:
@@ -164,15 +183,27 @@ class WhooshIndex:
             results.formatter = _Brackets()
             results.fragmenter = ContextFragmenter(maxchars=90, surround=24)
             # ties broken by key, so a rebuilt and an updated index rank alike
-            ranked = sorted(results, key=lambda hit: (-round(hit.score * self._weight(hit["page"]), 6), hit["key"]))[:limit]
-            return [self._hit(hit, hit.score * self._weight(hit["page"]), snippet=True) for hit in ranked]
+            ranked = sorted(
+                results,
+                key=lambda hit: (-round(hit.score * self._weight(hit["page"]), 6), hit["key"]),
+            )[:limit]
+            return [
+                self._hit(hit, hit.score * self._weight(hit["page"]), snippet=True)
+                for hit in ranked
+            ]
 
     def related(self, text: str, limit: int, exclude: set[str], numterms: int = 10) -> list[Hit]:
         with self.ix.searcher(weighting=BM25F()) as searcher:
             terms = searcher.key_terms_from_text("content", text, numterms=numterms)
             if not terms:
                 return []
-            query = Or([Term(field, word, boost=weight) for word, weight in terms for field in ("content", "heading")])
+            query = Or(
+                [
+                    Term(field, word, boost=weight)
+                    for word, weight in terms
+                    for field in ("content", "heading")
+                ]
+            )
             mask = Or([Term("page", page) for page in exclude]) if exclude else None
             hits: list[Hit] = []
             seen: set[str] = set()
@@ -186,10 +217,17 @@ class WhooshIndex:
                     break
             return hits
 
-    def _hit(self, hit, score: float, snippet: bool = False) -> Hit:  # hit: whoosh.searching.Hit
+    def _hit(self, hit: Any, score: float, snippet: bool = False) -> Hit:
+        """`hit`: a whoosh.searching.Hit."""
         text = ""
         if snippet:
-            text = hit.highlights("content", top=1) or hit.highlights("heading") or hit["content"][:SNIPPET]
+            text = (
+                hit.highlights("content", top=1)
+                or hit.highlights("heading")
+                or hit["content"][:SNIPPET]
+            )
             text = " ".join(text.split())[:SNIPPET]
         url = f"{hit['url']}#{hit['anchor']}" if hit["anchor"] else hit["url"]
-        return Hit(hit["page"], hit["anchor"], hit["title"], hit["heading"], url, float(score), text)
+        return Hit(
+            hit["page"], hit["anchor"], hit["title"], hit["heading"], url, float(score), text
+        )

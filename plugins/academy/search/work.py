@@ -16,6 +16,7 @@ that load, which shares the dictionary with the build (`for_the_index`).
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import threading
@@ -24,24 +25,32 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
+from academy.core.search_terms import Terms
+
 from .analyzer import Segmenter
 from .emphasis import emphasised
 from .material import DocKey, Improved, improve_doc, improve_index_file
 from .related import excluded
 from .similar import Corpus, RelatedReading
-from .terms import Terms
 
 
 class SearchWork:
-    def __init__(self, terms: Terms, related: int, exclude: tuple[str, ...], improve: bool,
-                 emphasis: dict[str, list[str]] | None = None) -> None:
+    def __init__(
+        self,
+        terms: Terms,
+        related: int,
+        exclude: tuple[str, ...],
+        improve: bool,
+        emphasis: dict[str, list[str]] | None = None,
+    ) -> None:
         """`related`: links per page (0 for none); `exclude`: pages left out of related reading."""
         self.terms = terms
         self.related = related
         self.exclude = exclude
         self.improve = improve
         self.corpus = Corpus()
-        self.emphasis: dict[str, list[str]] = emphasis or {}  # search location -> bold and defined words
+        # search location -> bold and defined words
+        self.emphasis: dict[str, list[str]] = emphasis or {}
         self.improved: dict[DocKey, Improved] = {}
         self.reading: RelatedReading | None = None
 
@@ -96,8 +105,11 @@ class InWorker:
         context = multiprocessing.get_context("fork")
         calls, self._calls = context.Pipe(duplex=False)
         self._answers, answers = context.Pipe(duplex=False)
-        theirs = (self._calls, self._answers)  # the worker closes its copies, so that it sees the build end
-        self._process = context.Process(target=_serve, args=(work, calls, answers, theirs), daemon=True)
+        # The worker closes its copies, so that it sees the build end.
+        theirs = (self._calls, self._answers)
+        self._process = context.Process(
+            target=_serve, args=(work, calls, answers, theirs), daemon=True
+        )
         self._process.start()
         calls.close()
         answers.close()
@@ -109,13 +121,16 @@ class InWorker:
         self._call("pages_done")
 
     def related_reading(self) -> RelatedReading | None:
-        return self._ask("related_reading")
+        reading: RelatedReading | None = self._ask("related_reading")
+        return reading
 
     def emphasis_found(self) -> dict[str, list[str]]:
-        return self._ask("emphasis_found")
+        found: dict[str, list[str]] = self._ask("emphasis_found")
+        return found
 
     def for_the_index(self, allowed: bool) -> SearchWork | InWorker:
-        """A new worker, forked now that the build has loaded jieba's dictionary, so that they share it."""
+        """A new worker, forked now that the build has loaded jieba's dictionary, so that
+        they share it."""
         emphasis = self.emphasis_found()
         self.close()
         work = self.work
@@ -136,10 +151,8 @@ class InWorker:
             self._process.join()
 
     def _call(self, name: str, *args: Any, answer: bool = False) -> None:
-        try:
+        with contextlib.suppress(OSError):  # reported by the next answer
             self._calls.send((name, args, answer))
-        except OSError:  # reported by the next answer
-            pass
 
     def _ask(self, name: str, *args: Any) -> Any:
         self._call(name, *args, answer=True)
@@ -152,7 +165,9 @@ class InWorker:
         return result
 
 
-def _serve(work: SearchWork, calls: Connection, answers: Connection, theirs: tuple[Connection, ...]) -> None:
+def _serve(
+    work: SearchWork, calls: Connection, answers: Connection, theirs: tuple[Connection, ...]
+) -> None:
     """The worker's loop: run each call, answer the questions, report the first failure."""
     for connection in theirs:
         connection.close()
@@ -177,7 +192,7 @@ def start(work: SearchWork, allowed: bool = True) -> SearchWork | InWorker:
     """`work` in a worker process, or as it is where a second process would
     not help (one core) or forking is unavailable or unsafe (other threads
     running, as under `mkdocs serve`)."""
-    if not allowed or _cores() < 2 or threading.active_count() > 1:
+    if not allowed or _cores() <= 1 or threading.active_count() > 1:
         return work
     if "fork" not in multiprocessing.get_all_start_methods():
         return work
