@@ -58,23 +58,30 @@ path:
 """
 
 
-def findings(output: str) -> set[tuple[str, int, str]]:
+ADVICE = "建议修改"
+
+
+def findings(lines: list[str]) -> set[tuple[str, int, str]]:
     """(file, line, message) of every `path:line[:column]: message` line."""
     found = set()
-    for line in output.splitlines():
-        match = FINDING.match(line)
+    for line in lines:
+        match = FINDING.match(line.split("建议修改：")[-1])
         if match:
             found.add((match.group(1), int(match.group(2)), match.group(4)))
     return found
 
 
 def check_and_build(project: Path, site: Path) -> tuple[set, set]:
+    """The problems `academy check` and the build report; their advice must agree too."""
     check = subprocess.run([str(BIN / "academy"), "check"], cwd=project, capture_output=True, text=True, timeout=300)
     build = run_build(project, site)
     assert check.returncode == 1, check.stdout + check.stderr
     assert build.returncode == 1, build.output
     assert "Traceback" not in build.output + check.stderr
-    return findings(check.stdout), findings(build.output)
+    errors, _, advice = check.stdout.partition(f"\n{ADVICE}（")
+    build_lines = build.output.splitlines()
+    assert findings(advice.splitlines()) == findings([line for line in build_lines if f"{ADVICE}：" in line])
+    return findings(errors.splitlines()), findings([line for line in build_lines if f"{ADVICE}：" not in line])
 
 
 def related_page(title: str, pins: str) -> str:

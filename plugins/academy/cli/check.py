@@ -9,21 +9,26 @@ from dataclasses import asdict
 
 from academy.core.coverage import measure_coverage, ref_targets
 from academy.core.problems import format_all
+
+from .common import FINDINGS, OK, USAGE, open_project, report_problems
 from .coverage_text import format_coverage
 from .settings import Project, rendered_ids
-from .common import FINDINGS, OK, USAGE, open_project, report_problems
 
 HELP = "检查所有页面、学习路径、测验题库和能力模型文件，列出全部问题"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--coverage", action="store_true",
+        "--coverage",
+        action="store_true",
         help="同时列出覆盖情况：没有题目或行为指标的 SPCM 格子、不在学习路径中的页面和测验、没有复习链接的题目、"
         "指向不存在小节的复习链接（仅供参考，不影响退出码）",
     )
     parser.add_argument(
-        "--format", choices=("text", "json"), default="text", metavar="格式",
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        metavar="格式",
         help="输出格式：text（默认，给人看）或 json（给程序读）",
     )
 
@@ -41,7 +46,9 @@ def run(args: argparse.Namespace) -> int:
     status = report_problems(project.problems)
     advice = project.course.advice if project.course is not None else []
     if advice:
-        print(f"\n建议修改（{len(advice)} 处题目写法，不影响构建；mkdocs.yml 中 academy 的 item_checks: error 可把它们当作错误）：")
+        print(
+            f"\n建议修改（{len(advice)} 处题目写法，不影响构建；mkdocs.yml 中 academy 的 item_checks: error 可把它们当作错误）："
+        )
         print(format_all(advice))
     if coverage is not None and project.model is not None:
         print()
@@ -55,7 +62,9 @@ def _json(project: Project, coverage: object) -> int:
     problems = sorted(project.problems)
     advice = sorted(project.course.advice) if project.course is not None else []
     document: dict[str, object] = {
-        "ok": not problems, "problems": [asdict(p) for p in problems], "advice": [asdict(p) for p in advice]
+        "ok": not problems,
+        "problems": [asdict(p) for p in problems],
+        "advice": [asdict(p) for p in advice],
     }
     if coverage is not None:
         document["coverage"] = coverage.as_json()  # type: ignore[attr-defined]

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from academy.core.problems import Problem, format_all
+
 from .settings import Project, Settings, load_project, read_settings
 
 OK, FINDINGS, USAGE = 0, 1, 2

@@ -33,8 +33,12 @@ class _Parser(argparse.ArgumentParser):
 
 def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    parser = _Parser(prog="academy", description="培训站点工具。（Training site tools for trainers.）")
-    parser.add_argument("-f", "--config-file", default="mkdocs.yml", help="站点配置文件（默认 mkdocs.yml）")
+    parser = _Parser(
+        prog="academy", description="培训站点工具。（Training site tools for trainers.）"
+    )
+    parser.add_argument(
+        "-f", "--config-file", default="mkdocs.yml", help="站点配置文件（默认 mkdocs.yml）"
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
     modules = {}
     for name, module_name in COMMANDS:

@@ -10,18 +10,41 @@ import sys
 from pathlib import Path
 
 from academy.core.problems import format_all
-from .progress_bar import stage
-from academy.publish.swap import Layout, PublishError, check_destination, check_previous, locked, published_at, roll_back, swap_in, write_marker
+from academy.publish.swap import (
+    Layout,
+    PublishError,
+    check_destination,
+    check_previous,
+    locked,
+    published_at,
+    roll_back,
+    swap_in,
+    write_marker,
+)
 from academy.publish.verify import missing_pages, outside_references
+
 from .common import FINDINGS, OK, USAGE, open_project, report_problems
+from .progress_bar import stage
 
 HELP = "构建并发布站点到指定文件夹：先在临时文件夹严格构建并校验，再整体替换，保留上一版本以便回滚"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("dest", metavar="目标文件夹", help="站点发布到这里，例如 /var/www/onboarding 或共享盘上的文件夹")
-    parser.add_argument("--rollback", action="store_true", help="不构建，恢复上一次发布之前的版本（再执行一次即撤销回滚）")
-    parser.add_argument("--site-url", metavar="地址", help="站点的访问地址，例如 http://soc.intranet.example/onboarding/（默认取环境变量 SITE_URL）")
+    parser.add_argument(
+        "dest",
+        metavar="目标文件夹",
+        help="站点发布到这里，例如 /var/www/onboarding 或共享盘上的文件夹",
+    )
+    parser.add_argument(
+        "--rollback",
+        action="store_true",
+        help="不构建，恢复上一次发布之前的版本（再执行一次即撤销回滚）",
+    )
+    parser.add_argument(
+        "--site-url",
+        metavar="地址",
+        help="站点的访问地址，例如 http://soc.intranet.example/onboarding/（默认取环境变量 SITE_URL）",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -37,7 +60,10 @@ def run(args: argparse.Namespace) -> int:
             print(f"    提示：{error.hint}", file=sys.stderr)
         return USAGE
     except OSError as error:
-        print(f"{error.filename or dest}: 文件操作失败（{error.strerror}），站点保持原样。", file=sys.stderr)
+        print(
+            f"{error.filename or dest}: 文件操作失败（{error.strerror}），站点保持原样。",
+            file=sys.stderr,
+        )
         print("    提示：检查目标文件夹的权限和磁盘空间。", file=sys.stderr)
         return USAGE
 
@@ -85,15 +111,35 @@ def _publish(args: argparse.Namespace, layout: Layout) -> int:
     return OK
 
 
-def _build_and_verify(config_file: str, base: Path, staging: Path, site_url: str, project: object) -> int:
+def _build_and_verify(
+    config_file: str, base: Path, staging: Path, site_url: str, project: object
+) -> int:
     stage("2/4 在临时文件夹中严格构建…")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=site_url)
     build = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(Path(config_file).absolute()), "-d", str(staging)],
-        cwd=base, env=env, capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--clean",
+            "-f",
+            str(Path(config_file).absolute()),
+            "-d",
+            str(staging),
+        ],
+        cwd=base,
+        env=env,
+        capture_output=True,
+        text=True,
     )
     if build.returncode != 0:
-        lines = [line for line in (build.stdout + build.stderr).splitlines() if line.strip() and not line.startswith("INFO")]
+        lines = [
+            line
+            for line in (build.stdout + build.stderr).splitlines()
+            if line.strip() and not line.startswith("INFO")
+        ]
         print("\n".join(lines[-60:]))
         print("\n构建失败，未发布（目标文件夹保持原样）。", file=sys.stderr)
         return FINDINGS

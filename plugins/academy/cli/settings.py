@@ -10,7 +10,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from academy.core.course import Course, CourseFiles, check_rendered, check_sources, linked_pages, markdown_files, shown_path
+from academy.core.course import (
+    Course,
+    CourseFiles,
+    check_rendered,
+    check_sources,
+    linked_pages,
+    markdown_files,
+    shown_path,
+)
 from academy.core.front_matter import split_front_matter
 from academy.core.model import Model
 from academy.core.problems import Problem
@@ -35,7 +43,9 @@ def read_settings(config_file: Path) -> Settings | None:
     from mkdocs.exceptions import ConfigurationError
 
     if not config_file.is_file():
-        print(f"找不到站点配置文件 {config_file}。请在项目根目录运行，或用 -f 指定。", file=sys.stderr)
+        print(
+            f"找不到站点配置文件 {config_file}。请在项目根目录运行，或用 -f 指定。", file=sys.stderr
+        )
         return None
     try:
         config = load_config(str(config_file))
@@ -56,7 +66,6 @@ def read_settings(config_file: Path) -> Settings | None:
         extensions=config.markdown_extensions,
         extension_configs=config.mdx_configs,
     )
-
 
 
 @dataclass
@@ -95,6 +104,8 @@ def rendered_ids(settings: Settings, pages: set[str]) -> dict[str, set[str]]:
     for page in pages:
         text = (settings.docs_dir / page).read_text(encoding="utf-8-sig")
         _, body = split_front_matter(text, page)
-        renderer = markdown.Markdown(extensions=settings.extensions, extension_configs=settings.extension_configs)
+        renderer = markdown.Markdown(
+            extensions=settings.extensions, extension_configs=settings.extension_configs
+        )
         ids[page] = set(re.findall(r'\sid="([^"]+)"', renderer.convert(body)))
     return ids

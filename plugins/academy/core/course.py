@@ -66,7 +66,8 @@ def markdown_files(docs_dir: Path, shown_from: Path) -> list[tuple[Path, str, st
     """Every Markdown file under docs_dir: (file, docs-relative path, path shown to authors)."""
     files = sorted(docs_dir.rglob("*.md"))
     return [
-        (file, file.relative_to(docs_dir).as_posix(), shown_path(file, shown_from)) for file in files
+        (file, file.relative_to(docs_dir).as_posix(), shown_path(file, shown_from))
+        for file in files
     ]
 
 
@@ -104,7 +105,9 @@ class Course:
     model_file: Path
     banks: list[Path]
     shown: dict[str, str]  # docs-relative path -> path shown to trainers
-    advice: list[Problem] = field(default_factory=list)  # item-writing problems when they are not errors
+    advice: list[Problem] = field(
+        default_factory=list
+    )  # item-writing problems when they are not errors
 
     @property
     def problems(self) -> list[Problem]:
@@ -131,14 +134,16 @@ def check_sources(files: CourseFiles) -> tuple[Course | None, list[Problem]]:
     problems = list(pages.problems)
     banks = quiz_files(files.model.parent, files.model)
     base = Path(files.model_shown).parent.as_posix()
-    quizzes, found = load_quizzes(
-        [(bank, bank.name if base in ("", ".") else f"{base}/{bank.name}") for bank in banks], model, pages.metas
+    quizzes, bank_problems = load_quizzes(
+        [(bank, bank.name if base in ("", ".") else f"{base}/{bank.name}") for bank in banks],
+        model,
+        pages.metas,
     )
-    problems += found
+    problems += bank_problems
     titles = {quiz.id: (quiz.title, quiz.minutes) for quiz in quizzes.values()}
     context = PathContext(pages.metas, pages.headings, model.role_ids, titles, files.log_page)
-    paths, found = read_paths(pages.metas, context, lambda key: shown.get(key, key))
-    problems += found
+    paths, path_problems = read_paths(pages.metas, context, lambda key: shown.get(key, key))
+    problems += path_problems
     questions = {quiz.id: {q.id for q in quiz.questions} for quiz in quizzes.values()}
     for key, placeholders in pages.placeholders.items():
         problems += placeholder_problems(placeholders, shown.get(key, key), questions)
@@ -163,18 +168,31 @@ def check_rendered(course: Course, ids: Mapping[str, set[str]]) -> list[Problem]
     problems += check_quiz_refs(course.quizzes, ids)
     for page, meta in sorted(course.pages.metas.items()):
         if isinstance(meta.related, tuple):
-            for target, line in zip(meta.related, meta.related_lines):
+            for target, line in zip(meta.related, meta.related_lines, strict=True):
                 linked, _, anchor = target.partition("#")
                 if anchor and linked in ids and anchor not in ids[linked]:
-                    problems.append(Problem(course.shown_as(page), line, 0, f"related 中的页面 {linked} 没有小节“#{anchor}”",
-                                            "检查小节标题后面的 {#id}，或改为整页：去掉 # 及其后面的部分。"))
+                    problems.append(
+                        Problem(
+                            course.shown_as(page),
+                            line,
+                            0,
+                            f"related 中的页面 {linked} 没有小节“#{anchor}”",
+                            "检查小节标题后面的 {#id}，或改为整页：去掉 # 及其后面的部分。",
+                        )
+                    )
     return problems
 
 
 def linked_pages(course: Course) -> set[str]:
     """The pages whose sections check_rendered() looks up."""
     pages = {s.target for p in course.paths for s in p.steps if s.kind == "section"}
-    pages |= {page for quiz in course.quizzes.values() for q in quiz.questions for page, anchor, _ in q.refs if anchor}
+    pages |= {
+        page
+        for quiz in course.quizzes.values()
+        for q in quiz.questions
+        for page, anchor, _ in q.refs
+        if anchor
+    }
     for meta in course.pages.metas.values():
         if isinstance(meta.related, tuple):
             pages |= {target.partition("#")[0] for target in meta.related if "#" in target}
@@ -186,8 +204,15 @@ def _check_pins(metas: Mapping[str, PageMeta], shown: Mapping[str, str]) -> list
     problems = []
     for page, meta in sorted(metas.items()):
         if isinstance(meta.related, tuple):
-            for target, line in zip(meta.related, meta.related_lines):
+            for target, line in zip(meta.related, meta.related_lines, strict=True):
                 if target.partition("#")[0] not in metas:
-                    problems.append(Problem(shown.get(page, page), line, 0, f"related 中的页面“{target}”不存在",
-                                            "写 content/ 下的路径，例如 `soc/norms.md` 或 `soc/norms.md#on-call-escalation`。"))
+                    problems.append(
+                        Problem(
+                            shown.get(page, page),
+                            line,
+                            0,
+                            f"related 中的页面“{target}”不存在",
+                            "写 content/ 下的路径，例如 `soc/norms.md` 或 `soc/norms.md#on-call-escalation`。",
+                        )
+                    )
     return problems

@@ -22,9 +22,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+from .checker import IDENTIFIER, Checker
 from .front_matter import PageMeta
 from .problems import Problem
-from .checker import IDENTIFIER, Checker
 from .strict_yaml import Map
 
 STEP_KINDS = ("page", "quiz", "reflection")
@@ -112,8 +112,12 @@ def read_paths(
     return paths, problems
 
 
-def _read_path(check: Checker, page: str, meta: PageMeta, context: PathContext) -> LearningPath | None:
-    spec = check.mapping(meta.data["path"], "path", required=("modules",), line=meta.data.line_of("path"))
+def _read_path(
+    check: Checker, page: str, meta: PageMeta, context: PathContext
+) -> LearningPath | None:
+    spec = check.mapping(
+        meta.data["path"], "path", required=("modules",), line=meta.data.line_of("path")
+    )
     if spec is None:
         return None
     _unknown_keys(check, spec, {"role", "modules"}, "path")
@@ -124,7 +128,8 @@ def _read_path(check: Checker, page: str, meta: PageMeta, context: PathContext) 
         check.problem(
             spec.line_of("role") if "role" in spec else spec.line,
             f"学习路径的角色“{role}”不存在",
-            "在能力模型文件的 roles 中添加这个角色，或把文件命名为已有角色的 id：" + "、".join(context.roles),
+            "在能力模型文件的 roles 中添加这个角色，或把文件命名为已有角色的 id："
+            + "、".join(context.roles),
         )
     modules: list[Module] = []
     seen_steps: dict[str, int] = {}
@@ -165,7 +170,8 @@ def _read_step(check: Checker, item: object, line: int, context: PathContext) ->
     if len(kinds) != 1:
         check.problem(
             entry.line,
-            "每个步骤要写且只写 page、quiz、reflection 中的一项" + (f"（现在写了：{'、'.join(kinds)}）" if kinds else ""),
+            "每个步骤要写且只写 page、quiz、reflection 中的一项"
+            + (f"（现在写了：{'、'.join(kinds)}）" if kinds else ""),
             "例如 `- page: soc/mission.md`、`- quiz: basics` 或 `- reflection: day-1`。",
         )
         return None
@@ -191,12 +197,25 @@ def _read_step(check: Checker, item: object, line: int, context: PathContext) ->
         step_id = f"quiz:{value}"
     else:
         if not IDENTIFIER.match(value):
-            check.problem(step_line, f"反思步骤的 id“{value}”不能用作 id", "只用小写英文字母、数字和连字符，例如 `day-1`。")
+            check.problem(
+                step_line,
+                f"反思步骤的 id“{value}”不能用作 id",
+                "只用小写英文字母、数字和连字符，例如 `day-1`。",
+            )
             return None
         if context.log_page not in context.pages:
-            check.problem(step_line, f"反思步骤需要学习日志页面 {context.log_page}，但它不存在", "新建该页面，或在 mkdocs.yml 中设置 academy 插件的 learning_log_page。")
+            check.problem(
+                step_line,
+                f"反思步骤需要学习日志页面 {context.log_page}，但它不存在",
+                "新建该页面，或在 mkdocs.yml 中设置 academy 插件的 learning_log_page。",
+            )
             return None
-        target, anchor, title, minutes = context.log_page, "", "学习日志：写下今天的反思", REFLECTION_MINUTES
+        target, anchor, title, minutes = (
+            context.log_page,
+            "",
+            "学习日志：写下今天的反思",
+            REFLECTION_MINUTES,
+        )
         step_id = f"reflection:{value}"
     if "minutes" in entry:
         minutes = _step_minutes(check, entry)
@@ -220,12 +239,20 @@ def _page_step(
     target, _, anchor = value.partition("#")
     target = target.strip().lstrip("./")
     if not target.endswith(".md"):
-        check.problem(line, f"页面“{value}”要写成 content 文件夹里的 .md 文件路径", "例如 `page: soc/mission.md` 或 `page: soc/history.md#period-2017`。")
+        check.problem(
+            line,
+            f"页面“{value}”要写成 content 文件夹里的 .md 文件路径",
+            "例如 `page: soc/mission.md` 或 `page: soc/history.md#period-2017`。",
+        )
         return None
     meta = context.pages.get(target)
     if meta is None:
         similar = [p for p in context.pages if PurePosixPath(p).name == PurePosixPath(target).name]
-        hint = f"是不是 {similar[0]}？" if similar else "路径从 content 文件夹算起，例如 `soc/mission.md`。"
+        hint = (
+            f"是不是 {similar[0]}？"
+            if similar
+            else "路径从 content 文件夹算起，例如 `soc/mission.md`。"
+        )
         check.problem(line, f"页面“{target}”不存在", hint)
         return None
     anchor = anchor.strip()
@@ -239,7 +266,11 @@ def _page_step(
 def _step_minutes(check: Checker, entry: Map) -> int:
     value = entry.get("minutes")
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 600:
-        check.problem(entry.line_of("minutes"), f"步骤的 minutes 必须是 1 到 600 之间的整数，现在是“{value}”", "例如 `minutes: 10`。")
+        check.problem(
+            entry.line_of("minutes"),
+            f"步骤的 minutes 必须是 1 到 600 之间的整数，现在是“{value}”",
+            "例如 `minutes: 10`。",
+        )
         return 0
     return value
 
@@ -261,7 +292,11 @@ def _required(check: Checker, entry: Map) -> bool:
 def _unknown_keys(check: Checker, entry: Map, allowed: set[str], what: str) -> None:
     for key in entry:
         if key not in allowed:
-            check.problem(entry.line_of(key), f"{what}中有不认识的项“{key}”", "可以写的项：" + "、".join(sorted(allowed)))
+            check.problem(
+                entry.line_of(key),
+                f"{what}中有不认识的项“{key}”",
+                "可以写的项：" + "、".join(sorted(allowed)),
+            )
 
 
 def check_anchors(
@@ -272,7 +307,11 @@ def check_anchors(
     problems = []
     for path in paths:
         for step in path.steps:
-            if step.kind == "section" and step.target in ids and step.anchor not in ids[step.target]:
+            if (
+                step.kind == "section"
+                and step.target in ids
+                and step.anchor not in ids[step.target]
+            ):
                 problems.append(
                     Problem(
                         shown(path.page),

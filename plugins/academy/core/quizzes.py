@@ -13,19 +13,45 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from .checker import Checker
 from .model import Model
 from .problems import Problem, ProblemsFound
-from .checker import Checker
 from .strict_yaml import Map, load_yaml
 
 TYPES = ("single", "multiple", "truefalse", "ordering", "rating")
 KNOWLEDGE = ("single", "multiple", "truefalse", "ordering")
-TYPE_LABEL = {"single": "单选题", "multiple": "多选题", "truefalse": "判断题", "ordering": "排序题", "rating": "自评"}
-QUIZ_KEYS = {"id", "version", "title", "description", "roles", "shuffle", "mode", "retake", "questions"}
+TYPE_LABEL = {
+    "single": "单选题",
+    "multiple": "多选题",
+    "truefalse": "判断题",
+    "ordering": "排序题",
+    "rating": "自评",
+}
+QUIZ_KEYS = {
+    "id",
+    "version",
+    "title",
+    "description",
+    "roles",
+    "shuffle",
+    "mode",
+    "retake",
+    "questions",
+}
 MODES = ("practice", "assessed")
 KEEP = ("best", "last", "first", "average")
 QUESTION_KEYS = {
-    "id", "type", "dimension", "level", "points", "prompt", "options", "answer", "items", "explanation", "refs",
+    "id",
+    "type",
+    "dimension",
+    "level",
+    "points",
+    "prompt",
+    "options",
+    "answer",
+    "items",
+    "explanation",
+    "refs",
 }
 LETTERS = string.ascii_uppercase[:8]
 
@@ -39,7 +65,9 @@ class Question:
     points: float
     prompt: str
     options: tuple[str, ...]  # choice options, or ordering items in their written order
-    answer: tuple[int, ...]  # choice: correct option indices; ordering: item indices in the right order
+    answer: tuple[
+        int, ...
+    ]  # choice: correct option indices; ordering: item indices in the right order
     truth: bool | None  # truefalse answer
     explanation: str
     refs: tuple[tuple[str, str, int], ...]  # (page, anchor, line)
@@ -91,43 +119,69 @@ def load_quizzes(
             problems.extend(found.problems)
             continue
         except UnicodeDecodeError:
-            problems.append(Problem(shown, 1, 0, "文件不是 UTF-8 编码", "用 UTF-8 编码另存此文件。"))
+            problems.append(
+                Problem(shown, 1, 0, "文件不是 UTF-8 编码", "用 UTF-8 编码另存此文件。")
+            )
             continue
         check = Checker(shown)
         quiz = _read_quiz(check, data, file.stem, model, pages)
         if quiz is not None and quiz.id in quizzes:
-            check.problem(1, f"测验 id“{quiz.id}”与 {quizzes[quiz.id].source} 重复", "每个测验的 id 必须不同。")
+            check.problem(
+                1,
+                f"测验 id“{quiz.id}”与 {quizzes[quiz.id].source} 重复",
+                "每个测验的 id 必须不同。",
+            )
         elif quiz is not None and not check.problems:
             quizzes[quiz.id] = quiz
         problems.extend(check.problems)
     return quizzes, problems
 
 
-def _read_quiz(check: Checker, data: object, stem: str, model: Model, pages: Mapping[str, object]) -> Quiz | None:
+def _read_quiz(
+    check: Checker, data: object, stem: str, model: Model, pages: Mapping[str, object]
+) -> Quiz | None:
     root = check.mapping(data, "测验文件", required=("id", "version", "title", "questions"))
     if root is None:
         return None
     _unknown(check, root, QUIZ_KEYS, "测验")
     quiz_id = check.identifier(root, "id") or stem
     if quiz_id != stem:
-        check.problem(root.line_of("id"), f"测验 id“{quiz_id}”与文件名“{stem}.yml”不一致", f"把文件改名为 {quiz_id}.yml，或把 id 改为 {stem}。")
+        check.problem(
+            root.line_of("id"),
+            f"测验 id“{quiz_id}”与文件名“{stem}.yml”不一致",
+            f"把文件改名为 {quiz_id}.yml，或把 id 改为 {stem}。",
+        )
     version = root.get("version")
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        check.problem(root.line_of("version"), f"version 必须是正整数，现在是“{version}”", "例如 `version: 1`；题目含义改变时加 1。")
+        check.problem(
+            root.line_of("version"),
+            f"version 必须是正整数，现在是“{version}”",
+            "例如 `version: 1`；题目含义改变时加 1。",
+        )
         version = 1
     roles = []
     for role, line in check.items(root, "roles"):
         if role not in model.role_ids:
-            check.problem(line, f"roles 中的角色“{role}”不存在", "可选：" + "、".join(model.role_ids))
+            check.problem(
+                line, f"roles 中的角色“{role}”不存在", "可选：" + "、".join(model.role_ids)
+            )
         else:
             roles.append(role)
     shuffle = root.get("shuffle", False)
     if not isinstance(shuffle, bool):
-        check.problem(root.line_of("shuffle"), f"shuffle 只能写 true 或 false，现在是“{shuffle}”", "打乱题目和选项写 `shuffle: true`。")
+        check.problem(
+            root.line_of("shuffle"),
+            f"shuffle 只能写 true 或 false，现在是“{shuffle}”",
+            "打乱题目和选项写 `shuffle: true`。",
+        )
         shuffle = False
     mode = check.text(root, "mode", optional=True) or "practice"
     if mode not in MODES:
-        check.problem(root.line_of("mode"), f"mode 只能是 practice（练习）或 assessed（考核），现在是“{mode}”", "练习模式在浏览器里评分；考核模式不在页面中放答案，由培训师用 academy score 评分。")
+        check.problem(
+            root.line_of("mode"),
+            f"mode 只能是 practice（练习）或 assessed（考核），现在是“{mode}”",
+            "练习模式在浏览器里评分；考核模式不在页面中放答案，由培训师用 academy score 评分。",
+        )
         mode = "practice"
     keep, wait = _retake(check, root)
     questions = []
@@ -136,8 +190,17 @@ def _read_quiz(check: Checker, data: object, stem: str, model: Model, pages: Map
         if question is not None and check.unique("题目 id", question.id, question.line):
             questions.append(question)
     return Quiz(
-        quiz_id, version, check.text(root, "title") or "", check.text(root, "description", optional=True) or "",
-        tuple(roles), shuffle, tuple(questions), check.path, mode, keep, wait,
+        quiz_id,
+        version,
+        check.text(root, "title") or "",
+        check.text(root, "description", optional=True) or "",
+        tuple(roles),
+        shuffle,
+        tuple(questions),
+        check.path,
+        mode,
+        keep,
+        wait,
     )
 
 
@@ -150,16 +213,26 @@ def _retake(check: Checker, root: Map) -> tuple[str, int]:
     _unknown(check, entry, {"keep", "wait_minutes"}, "retake")
     keep = check.text(entry, "keep", optional=True) or "best"
     if keep not in KEEP:
-        check.problem(entry.line_of("keep"), f"keep 只能是 best、last、first 或 average，现在是“{keep}”", "best：最好的一次；last：最后一次；first：第一次；average：各次平均。")
+        check.problem(
+            entry.line_of("keep"),
+            f"keep 只能是 best、last、first 或 average，现在是“{keep}”",
+            "best：最好的一次；last：最后一次；first：第一次；average：各次平均。",
+        )
         keep = "best"
     wait = entry.get("wait_minutes", 0)
     if isinstance(wait, bool) or not isinstance(wait, int) or not 0 <= wait <= 10080:
-        check.problem(entry.line_of("wait_minutes"), f"wait_minutes 必须是 0 到 10080 之间的整数（分钟），现在是“{wait}”", "例如 `wait_minutes: 60`；0 表示不用等待。")
+        check.problem(
+            entry.line_of("wait_minutes"),
+            f"wait_minutes 必须是 0 到 10080 之间的整数（分钟），现在是“{wait}”",
+            "例如 `wait_minutes: 60`；0 表示不用等待。",
+        )
         wait = 0
     return keep, wait
 
 
-def _read_question(check: Checker, item: object, line: int, model: Model, pages: Mapping[str, object]) -> Question | None:
+def _read_question(
+    check: Checker, item: object, line: int, model: Model, pages: Mapping[str, object]
+) -> Question | None:
     entry = check.mapping(item, "题目", required=("id", "type", "dimension", "level"), line=line)
     if entry is None:
         return None
@@ -168,26 +241,52 @@ def _read_question(check: Checker, item: object, line: int, model: Model, pages:
     qid = check.identifier(entry, "id") or ""
     kind = check.text(entry, "type") or ""
     if kind and kind not in TYPES:
-        check.problem(entry.line_of("type"), f"题型“{kind}”不存在", "可用的题型：" + "、".join(f"{t}（{TYPE_LABEL[t]}）" for t in TYPES))
+        check.problem(
+            entry.line_of("type"),
+            f"题型“{kind}”不存在",
+            "可用的题型：" + "、".join(f"{t}（{TYPE_LABEL[t]}）" for t in TYPES),
+        )
     dimension = check.text(entry, "dimension") or ""
     if dimension and dimension not in model.dimensions:
-        check.problem(entry.line_of("dimension"), f"维度“{dimension}”不存在", "可用的维度：" + "、".join(model.dimensions))
+        check.problem(
+            entry.line_of("dimension"),
+            f"维度“{dimension}”不存在",
+            "可用的维度：" + "、".join(model.dimensions),
+        )
     level = check.text(entry, "level") or ""
     if level and level not in model.level_ids:
-        check.problem(entry.line_of("level"), f"级别“{level}”不存在", "可用的级别 id：" + "、".join(model.level_ids))
+        check.problem(
+            entry.line_of("level"),
+            f"级别“{level}”不存在",
+            "可用的级别 id：" + "、".join(model.level_ids),
+        )
     points = entry.get("points", 1)
     if isinstance(points, bool) or not isinstance(points, (int, float)) or not 0 < points <= 100:
-        check.problem(entry.line_of("points"), f"points 必须是大于 0 的数，现在是“{points}”", "例如 `points: 2`；不写时为 1 分。")
+        check.problem(
+            entry.line_of("points"),
+            f"points 必须是大于 0 的数，现在是“{points}”",
+            "例如 `points: 2`；不写时为 1 分。",
+        )
         points = 1
     if len(check.problems) > before or kind not in TYPES:
         return None
     if kind == "rating":
         for key in ("prompt", "options", "answer", "items", "explanation", "refs"):
             if key in entry:
-                check.problem(entry.line_of(key), f"自评题不需要“{key}”：行为指标来自能力模型文件", f"删除 `{key}`。")
+                check.problem(
+                    entry.line_of(key),
+                    f"自评题不需要“{key}”：行为指标来自能力模型文件",
+                    f"删除 `{key}`。",
+                )
         if not model.indicators_of(dimension, level):
-            check.problem(entry.line, f"能力模型中没有“{dimension} × {level}”的行为指标", "在能力模型文件的 indicators 中补上这一格。")
-        return Question(qid, kind, dimension, level, float(points), "", (), (), None, "", (), entry.line)
+            check.problem(
+                entry.line,
+                f"能力模型中没有“{dimension} × {level}”的行为指标",
+                "在能力模型文件的 indicators 中补上这一格。",
+            )
+        return Question(
+            qid, kind, dimension, level, float(points), "", (), (), None, "", (), entry.line
+        )
     for key in ("prompt", "explanation", "refs"):
         if key not in entry:
             check.problem(entry.line, f"知识题缺少必填项“{key}”", f"加上一行 `{key}: …`")
@@ -203,11 +302,16 @@ def _read_question(check: Checker, item: object, line: int, model: Model, pages:
     elif kind == "truefalse":
         for key in ("options", "items"):
             if key in entry:
-                check.problem(entry.line_of(key), f"判断题不需要“{key}”", f"删除 `{key}`；答案写 `answer: true` 或 `answer: false`。")
+                check.problem(
+                    entry.line_of(key),
+                    f"判断题不需要“{key}”",
+                    f"删除 `{key}`；答案写 `answer: true` 或 `answer: false`。",
+                )
         truth = entry.get("answer")
         if not isinstance(truth, bool):
             check.problem(
-                entry.line_of("answer"), f"判断题的 answer 只能写 true 或 false，现在是“{truth}”",
+                entry.line_of("answer"),
+                f"判断题的 answer 只能写 true 或 false，现在是“{truth}”",
                 "对写 `answer: true`，错写 `answer: false`（不要写 对/错、yes/no）。",
             )
     else:
@@ -215,21 +319,44 @@ def _read_question(check: Checker, item: object, line: int, model: Model, pages:
         answer = _ordering_answer(check, entry, len(options))
     if len(check.problems) > before:
         return None
-    return Question(qid, kind, dimension, level, float(points), prompt, options, answer, truth, explanation, refs, entry.line)
+    return Question(
+        qid,
+        kind,
+        dimension,
+        level,
+        float(points),
+        prompt,
+        options,
+        answer,
+        truth,
+        explanation,
+        refs,
+        entry.line,
+    )
 
 
 def _texts(check: Checker, entry: Map, key: str, low: int, high: int) -> tuple[str, ...]:
     if key not in entry:
-        check.problem(entry.line, f"缺少“{key}”", f"例如\n    {key}:\n      - 第一项\n      - 第二项")
+        check.problem(
+            entry.line, f"缺少“{key}”", f"例如\n    {key}:\n      - 第一项\n      - 第二项"
+        )
         return ()
     texts = []
     for value, line in check.items(entry, key):
-        if isinstance(value, bool) or not isinstance(value, (str, int, float)) or not str(value).strip():
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, (str, int, float))
+            or not str(value).strip()
+        ):
             check.problem(line, f"{key} 的每一项都必须是一段文字", "含有冒号加空格的文字请加引号。")
         else:
             texts.append(str(value).strip())
     if texts and not low <= len(texts) <= high:
-        check.problem(entry.line_of(key), f"{key} 要有 {low} 到 {high} 项，现在是 {len(texts)} 项", f"补足或删减到 {low} 到 {high} 项。")
+        check.problem(
+            entry.line_of(key),
+            f"{key} 要有 {low} 到 {high} 项，现在是 {len(texts)} 项",
+            f"补足或删减到 {low} 到 {high} 项。",
+        )
     if len(set(texts)) != len(texts):
         check.problem(entry.line_of(key), f"{key} 中有相同的两项", "每一项的文字都要不同。")
     return tuple(texts)
@@ -242,21 +369,31 @@ def _letter(check: Checker, value: object, line: int, count: int) -> int | None:
         return None
     index = LETTERS.index(text)
     if index >= count:
-        check.problem(line, f"答案“{text}”不存在：只有 {count} 个选项（A–{LETTERS[count - 1]}）", "检查答案字母或补上选项。")
+        check.problem(
+            line,
+            f"答案“{text}”不存在：只有 {count} 个选项（A–{LETTERS[count - 1]}）",
+            "检查答案字母或补上选项。",
+        )
         return None
     return index
 
 
 def _choice_answer(check: Checker, entry: Map, kind: str, count: int) -> tuple[int, ...]:
     if "answer" not in entry:
-        check.problem(entry.line, "缺少答案“answer”", "单选题写 `answer: B`，多选题写 `answer: [A, C]`。")
+        check.problem(
+            entry.line, "缺少答案“answer”", "单选题写 `answer: B`，多选题写 `answer: [A, C]`。"
+        )
         return ()
     value, line = entry["answer"], entry.line_of("answer")
     if not count:
         return ()
     if kind == "single":
         if isinstance(value, list):
-            check.problem(line, "单选题只能有一个答案", "写成 `answer: B`；有多个正确答案请用 `type: multiple`。")
+            check.problem(
+                line,
+                "单选题只能有一个答案",
+                "写成 `answer: B`；有多个正确答案请用 `type: multiple`。",
+            )
             return ()
         index = _letter(check, value, line, count)
         return () if index is None else (index,)
@@ -267,7 +404,9 @@ def _choice_answer(check: Checker, entry: Map, kind: str, count: int) -> tuple[i
     if len(set(indices)) != len(indices):
         check.problem(line, "多选题的答案中有重复的字母", "每个字母只写一次。")
     if len(set(indices)) == count:
-        check.problem(line, "多选题的答案不能是全部选项", "至少留一个错误选项，否则这道题无法区分掌握程度。")
+        check.problem(
+            line, "多选题的答案不能是全部选项", "至少留一个错误选项，否则这道题无法区分掌握程度。"
+        )
     return tuple(sorted(set(i for i in indices if i is not None)))
 
 
@@ -280,7 +419,11 @@ def _ordering_answer(check: Checker, entry: Map, count: int) -> tuple[int, ...]:
     if any(i is None for i in indices):
         return ()
     if sorted(indices) != list(range(count)):  # type: ignore[type-var]
-        check.problem(line, "排序题的答案必须把每一项恰好排一次", f"例如 `answer: [{', '.join(LETTERS[:count][::-1])}]`；不写 answer 时，items 的书写顺序就是正确顺序。")
+        check.problem(
+            line,
+            "排序题的答案必须把每一项恰好排一次",
+            f"例如 `answer: [{', '.join(LETTERS[:count][::-1])}]`；不写 answer 时，items 的书写顺序就是正确顺序。",
+        )
         return ()
     return tuple(i for i in indices if i is not None)
 
@@ -288,16 +431,26 @@ def _ordering_answer(check: Checker, entry: Map, count: int) -> tuple[int, ...]:
 _REF = re.compile(r"^([^#\s]+\.md)(?:#([\w-]+))?$")
 
 
-def _refs(check: Checker, entry: Map, pages: Mapping[str, object]) -> tuple[tuple[str, str, int], ...]:
+def _refs(
+    check: Checker, entry: Map, pages: Mapping[str, object]
+) -> tuple[tuple[str, str, int], ...]:
     refs = []
     for value, line in check.items(entry, "refs"):
         match = _REF.match(str(value).strip())
         if not match:
-            check.problem(line, f"复习链接“{value}”的写法不对", "写成 content 下的页面路径加小节 id，例如 `soc/mission.md#mission`。")
+            check.problem(
+                line,
+                f"复习链接“{value}”的写法不对",
+                "写成 content 下的页面路径加小节 id，例如 `soc/mission.md#mission`。",
+            )
             continue
         page, anchor = match.group(1), match.group(2) or ""
         if page not in pages:
-            check.problem(line, f"复习链接指向的页面“{page}”不存在", "路径从 content 文件夹算起，例如 `soc/mission.md#mission`。")
+            check.problem(
+                line,
+                f"复习链接指向的页面“{page}”不存在",
+                "路径从 content 文件夹算起，例如 `soc/mission.md#mission`。",
+            )
             continue
         refs.append((page, anchor, line))
     return tuple(refs)
@@ -306,9 +459,11 @@ def _refs(check: Checker, entry: Map, pages: Mapping[str, object]) -> tuple[tupl
 def _unknown(check: Checker, entry: Map, allowed: set[str], what: str) -> None:
     for key in entry:
         if key not in allowed:
-            check.problem(entry.line_of(key), f"{what}中有不认识的项“{key}”", "可以写的项：" + "、".join(sorted(allowed)))
-
-
+            check.problem(
+                entry.line_of(key),
+                f"{what}中有不认识的项“{key}”",
+                "可以写的项：" + "、".join(sorted(allowed)),
+            )
 
 
 def check_quiz_refs(quizzes: Mapping[str, Quiz], ids: Mapping[str, set[str]]) -> list[Problem]:
@@ -319,6 +474,12 @@ def check_quiz_refs(quizzes: Mapping[str, Quiz], ids: Mapping[str, set[str]]) ->
             for page, anchor, line in question.refs:
                 if anchor and page in ids and anchor not in ids[page]:
                     problems.append(
-                        Problem(quiz.source, line, 0, f"页面 {page} 中没有小节“#{anchor}”", "检查小节标题后面的 {#id}，或删去 # 及其后面的部分。")
+                        Problem(
+                            quiz.source,
+                            line,
+                            0,
+                            f"页面 {page} 中没有小节“#{anchor}”",
+                            "检查小节标题后面的 {#id}，或删去 # 及其后面的部分。",
+                        )
                     )
     return problems

@@ -24,7 +24,8 @@ class AcademyConfig(base.Config):
     """The page holding `<!-- academy:learning-log -->`; reflection steps lead there."""
 
     reflection_questions = c.ListOfItems(
-        c.Type(str), default=["今天学到了什么？", "感受最深的是什么？为什么？", "对工作有什么启发？"]
+        c.Type(str),
+        default=["今天学到了什么？", "感受最深的是什么？为什么？", "对工作有什么启发？"],
     )
     """The questions of the daily learning log."""
 
@@ -51,7 +52,9 @@ class AcademyConfig(base.Config):
     related_reading = c.Type(int, default=4)
     """How many sections a page's 相关阅读 list shows; 0 turns the lists off."""
 
-    related_exclude = c.ListOfItems(c.Type(str), default=["index.md", "paths/*", "me.md", "quizzes/*", "guide/*"])
+    related_exclude = c.ListOfItems(
+        c.Type(str), default=["index.md", "paths/*", "me.md", "quizzes/*", "guide/*"]
+    )
     """Pages (fnmatch patterns) that neither show nor appear in related reading."""
 
     search_worker = c.Type(bool, default=True)

@@ -11,7 +11,7 @@ import logging
 import re
 from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -66,9 +66,13 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         """Register the plugin's static files."""
         if not self.config.enabled:
             return None
-        self.site = self.config.site_id or hashlib.sha256(config.site_name.encode()).hexdigest()[:10]
+        self.site = (
+            self.config.site_id or hashlib.sha256(config.site_name.encode()).hexdigest()[:10]
+        )
         if not config.site_url:
-            log.info("site_url 未设置：页面之间将整页加载（即时导航需要站点地址，见 README 的 Hosting 一节）")
+            log.info(
+                "site_url 未设置：页面之间将整页加载（即时导航需要站点地址，见 README 的 Hosting 一节）"
+            )
         # jieba (Material's Chinese segmentation) reports its dictionary
         # loading on every build; trainers only need to see problems.
         logging.getLogger("jieba").setLevel(logging.WARNING)
@@ -91,16 +95,23 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         self._files = files
         widgets = CourseWidgets(self.course, self.site, self.config.reflection_questions)
         self.widgets = AcademyExtension(widgets)
-        if self.widgets not in config.markdown_extensions:
-            config.markdown_extensions.append(self.widgets)  # type: ignore[arg-type]
+        # MkDocs passes the list to Python-Markdown, which takes extension objects too.
+        extensions = cast("list[object]", config.markdown_extensions)
+        extensions[:] = [e for e in extensions if not isinstance(e, AcademyExtension)] + [
+            self.widgets
+        ]
         for quiz in self.course.quizzes.values():
             src = quiz_page(quiz.id)
             if files.get_file_from_path(src) is None:
-                files.append(File.generated(config, src, content=quiz_page_source(quiz, self.course)))
+                files.append(
+                    File.generated(config, src, content=quiz_page_source(quiz, self.course))
+                )
             add_to_nav(config.nav, src)
         return files
 
-    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
         """Give templates the strictly read front matter and a title that cannot be markup;
         tell the widgets which page Markdown renders next."""
         if self.course is None or self.widgets is None:
@@ -114,7 +125,9 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         self.widgets.page = PageRef(page.file.src_uri, _links_from(page, files))
         return markdown
 
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    def on_page_content(
+        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
         """Hand the page, widgets included, to the search work."""
         if self.widgets is not None:
             self.widgets.page = None
@@ -136,7 +149,11 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
     def _hand_pages_to_search(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         if self.search is not None:
             self.search.use_pages(
-                {f.src_uri: (f.url, f.page.content or "") for f in files.documentation_pages() if f.page is not None}
+                {
+                    f.src_uri: (f.url, f.page.content or "")
+                    for f in files.documentation_pages()
+                    if f.page is not None
+                }
             )
         return env
 
@@ -147,10 +164,14 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         (the academy plugin is listed after search in mkdocs.yml)."""
         if self.search is not None and self._files is not None and page.content is not None:
             self.search.index_grown()  # the sections of the pages indexed before this one
-            page.content += self.search.related_html(page.file.src_uri, _links_from(page, self._files))
+            page.content += self.search.related_html(
+                page.file.src_uri, _links_from(page, self._files)
+            )
         return context
 
-    @event_priority(-50)  # after Material's search writes its index, before the offline plugin inlines it
+    @event_priority(
+        -50
+    )  # after Material's search writes its index, before the offline plugin inlines it
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.search is not None:
             self.search.post_build(Path(config.site_dir))
@@ -159,7 +180,9 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         if self.search is not None:
             self.search.close()
 
-    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+    def on_serve(
+        self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
+    ) -> LiveReloadServer:
         """Rebuild when trainers' data outside docs_dir changes."""
         if self.config.enabled:
             server.watch(str(Path(self.config.model).parent))
@@ -171,29 +194,37 @@ def _check(options: AcademyConfig, files: Files, config: MkDocsConfig) -> Course
     """The core's check pipeline over the pages MkDocs found; PluginError lists every problem."""
     docs = _shown(config.docs_dir, config)  # once: resolving every page's path is slow at scale
     pages = [
-        (Path(file.abs_src_path), file.src_uri,
-         f"{docs}/{file.src_uri}" if file.generated_by is None else _shown(file.abs_src_path, config))
+        (
+            Path(file.abs_src_path),
+            file.src_uri,
+            f"{docs}/{file.src_uri}"
+            if file.generated_by is None
+            else _shown(file.abs_src_path, config),
+        )
         for file in files.documentation_pages()
         if file.abs_src_path
     ]
-    course, problems = check_sources(CourseFiles(
-        pages=pages,
-        model=Path(options.model),
-        model_shown=_shown(options.model, config),
-        log_page=options.learning_log_page,
-        terms=_base(config) / options.search_terms,
-        terms_shown=options.search_terms,
-        item_checks=options.item_checks,
-    ))
+    course, problems = check_sources(
+        CourseFiles(
+            pages=pages,
+            model=Path(options.model),
+            model_shown=_shown(options.model, config),
+            log_page=options.learning_log_page,
+            terms=_base(config) / options.search_terms,
+            terms_shown=options.search_terms,
+            item_checks=options.item_checks,
+        )
+    )
+    for advice in course.advice if course is not None else []:
+        log.info("建议修改：%s", advice.format())  # info, not warning: --strict fails on warnings
     _fail_on(problems)
     assert course is not None
-    for advice in course.advice:  # info, not warning: --strict fails on warnings
-        log.info("建议修改：%s", advice.format())
     return course
 
 
 def _links_from(page: Page, files: Files) -> UrlFor:
     """Links from `page` to (docs-relative path, anchor); paths the checks accepted are exact src_uris."""
+
     def url_for(src: str, anchor: str) -> str:
         file = files.src_uris.get(src)
         url = get_relative_url(file.url, page.url) if file else src
@@ -226,4 +257,3 @@ def _base(config: MkDocsConfig) -> Path:
 
 def _shown(path: str, config: MkDocsConfig) -> str:
     return shown_path(path, _base(config))
-

@@ -36,8 +36,12 @@ class SearchHooks:
                 log.debug("相关阅读与搜索索引在第二个进程中计算")
 
     def _new_work(self, related: bool = True) -> SearchWork:
-        return SearchWork(self.build.terms, self.options.related_reading if related else 0,
-                          tuple(self.options.related_exclude), self.options.improve_search)
+        return SearchWork(
+            self.build.terms,
+            self.options.related_reading if related else 0,
+            tuple(self.options.related_exclude),
+            self.options.improve_search,
+        )
 
     def page_rendered(self, page: str, url: str, html: str) -> None:
         if self.work is not None:
@@ -48,7 +52,9 @@ class SearchHooks:
         """Every page is rendered: {docs-relative path: (page URL, html)}."""
         self.pages = pages
         if self.work is not None:
-            if self.sent.keys() != pages.keys() or any(self.sent[page] != html for page, (_, html) in pages.items()):
+            if self.sent.keys() != pages.keys() or any(
+                self.sent[page] != html for page, (_, html) in pages.items()
+            ):
                 self._redo_in_process()  # another plugin changed pages after us, or only some were rendered
             self.work.pages_done()
         # jieba's dictionary loads here while a worker computes related reading
@@ -78,7 +84,7 @@ class SearchHooks:
     def index_grown(self) -> None:
         """Hand the sections Material added since the last call to the work."""
         if self.work is not None and self.index is not None and len(self.index) > self.indexed:
-            self.work.add_docs([doc_key(doc) for doc in self.index[self.indexed:]])
+            self.work.add_docs([doc_key(doc) for doc in self.index[self.indexed :]])
             self.indexed = len(self.index)
 
     def related_html(self, page: str, url_for: UrlFor) -> str:

@@ -32,7 +32,7 @@ class AcademyExtension(Extension):
         self.widgets = widgets
         self.page: PageRef | None = None
 
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+    def extendMarkdown(self, md: Markdown) -> None:
         md.treeprocessors.register(_Widgets(md, self), "academy", PRIORITY)
 
 

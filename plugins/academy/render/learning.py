@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from html import escape
 
-from academy.core.model import Model
 from academy.core.learning_paths import LearningPath, Step
+from academy.core.model import Model
 
 # (docs-relative source path, anchor) -> URL relative to the page being rendered
 UrlFor = Callable[[str, str], str]
@@ -74,7 +74,7 @@ def render_pathbar(
             )
         blocks.append(
             f'<div class="academy-pathbar__path" '
-            f'{attrs(data_path=path.role, data_role=path.role, data_step=step.id, data_steps=" ".join(s.id for s in steps))}>'
+            f"{attrs(data_path=path.role, data_role=path.role, data_step=step.id, data_steps=' '.join(s.id for s in steps))}>"
             f'<a class="academy-pathbar__name" href="{escape(url_for(path.page, ""))}">{escape(path.title)}</a> '
             f'<span class="academy-pathbar__position">第 {index + 1} 步，共 {len(steps)} 步</span> '
             f'<span class="academy-pathbar__progress" data-academy-progress></span> '
@@ -127,10 +127,7 @@ def render_path(
         '<p data-academy-progress-text aria-live="polite">尚未开始</p>'
         f'<a class="md-button md-button--primary" data-academy-continue href="{escape(first)}">开始学习</a> '
         f'<button type="button" class="md-button" data-academy-choose-role {attrs(data_role=path.role)}>设为我的角色</button>'
-        "</div>"
-        + "".join(modules)
-        + NOTICE
-        + "</section>"
+        "</div>" + "".join(modules) + NOTICE + "</section>"
     )
 
 
@@ -143,14 +140,14 @@ def render_role_picker(
         path = paths.get(role.id)
         buttons.append(
             f'<button type="button" class="academy-role" '
-            f'{attrs(data_role=role.id, data_path_href=url_for(path.page, "") if path else None, data_path_title=path.title if path else None)} '
+            f"{attrs(data_role=role.id, data_path_href=url_for(path.page, '') if path else None, data_path_title=path.title if path else None)} "
             'aria-pressed="false">'
             f'<span class="academy-role__name">{escape(role.name)}</span> '
             f'<span class="academy-role__level">{escape(levels.get(role.target, ""))}</span></button>'
         )
     return (
         f'<div class="academy-roles" data-academy="role-picker" data-academy-site="{escape(site)}" data-search-exclude>'
-        f'<fieldset><legend>我是…</legend>{"".join(buttons)}</fieldset>'
+        f"<fieldset><legend>我是…</legend>{''.join(buttons)}</fieldset>"
         '<p class="academy-roles__status" data-academy-role-status aria-live="polite"></p>'
         f"{NOTICE}</div>"
     )
@@ -171,7 +168,8 @@ def render_dashboard(
             continue
         href = url_for(path.page, "")
         steps = "".join(
-            f"<li {_step_data(step, step_href(step, url_for, quiz_page))}></li>" for step in path.steps
+            f"<li {_step_data(step, step_href(step, url_for, quiz_page))}></li>"
+            for step in path.steps
         )
         sections.append(
             f'<section class="academy-dash-path" {attrs(data_path=path.role, data_role=path.role, data_role_name=role.name, data_title=path.title, data_href=href)}>'

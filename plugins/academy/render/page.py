@@ -60,13 +60,17 @@ class CourseWidgets:
 
     def replace(self, html: str, page: PageRef) -> str:
         """`html` with each <!-- academy:… --> placeholder replaced by its widget."""
-        return replace_placeholders(html, lambda name, argument: self._widget(name, argument, page.url_for))
+        return replace_placeholders(
+            html, lambda name, argument: self._widget(name, argument, page.url_for)
+        )
 
     def around(self, page: PageRef) -> tuple[str, str]:
         """What goes after the page's title (the path bar) and at its end (a path's
         steps, the path bar's next-step button); empty for a page in no path."""
         after = "".join(
-            render_path(self.site, path, page.url_for, quiz_page) for path in self.paths.values() if path.page == page.src
+            render_path(self.site, path, page.url_for, quiz_page)
+            for path in self.paths.values()
+            if path.page == page.src
         )
         memberships = self.memberships.get(page.src)
         if not memberships:
@@ -87,7 +91,9 @@ class CourseWidgets:
         if name == "role-picker":
             return render_role_picker(self.site, model, self.paths, url_for)
         if name == "dashboard":
-            return render_dashboard(self.site, model, self.paths, url_for, quiz_page, url_for("index.md", ""))
+            return render_dashboard(
+                self.site, model, self.paths, url_for, quiz_page, url_for("index.md", "")
+            )
         if name == "learning-log":
             return render_learning_log(self.site, self.reflection_questions)
         if name in ("quiz", "check"):
@@ -98,7 +104,9 @@ class CourseWidgets:
             only = quiz.question(question_id) if name == "check" else None
             root = url_for("index.md", "").removesuffix("index.html") or "./"
             review = review_links(self.course, quiz, self.teaching, url_for)
-            return self.quizzes.render(quiz, lambda q: ref_links(self.course, q, url_for), review, only, root)
+            return self.quizzes.render(
+                quiz, lambda q: ref_links(self.course, q, url_for), review, only, root
+            )
         return None
 
 

@@ -15,8 +15,9 @@ from html import escape
 from academy.core.model import Model
 from academy.core.quizzes import TYPE_LABEL, Question, Quiz
 from academy.scoring.spec import scoring_spec
-from .richtext import RichText
+
 from .learning import NOTICE, attrs
+from .richtext import RichText
 
 Link = dict[str, str]  # {"href", "title"}
 
@@ -53,7 +54,8 @@ class QuizRenderer:
         key = f"{quiz.id}-{only.id}" if only else quiz.id
         assessed = quiz.mode == "assessed"
         fieldsets = "".join(
-            self._question(key, number, q, refs(q), feedback=not assessed) for number, q in enumerate(questions, 1)
+            self._question(key, number, q, refs(q), feedback=not assessed)
+            for number, q in enumerate(questions, 1)
         )
         roles = {r.id: {"name": r.name, "target": r.target} for r in self.model.roles}
         section = attrs(
@@ -72,7 +74,9 @@ class QuizRenderer:
             data_wait_minutes=quiz.wait_minutes,
             data_spec=_json(scoring_spec(quiz, self.model, questions, keys=not assessed)),
             data_levels=_json([{"id": lv.id, "name": lv.name} for lv in self.model.levels]),
-            data_groups=_json([{"name": name, "dimensions": list(dims)} for name, dims in self.model.groups]),
+            data_groups=_json(
+                [{"name": name, "dimensions": list(dims)} for name, dims in self.model.groups]
+            ),
             data_roles=_json(roles),
             data_review=_json({} if assessed else review),
         )
@@ -93,11 +97,13 @@ class QuizRenderer:
             f"{NOTICE}</section>"
         )
 
-    def _question(self, key: str, number: int, question: Question, links: list[Link], feedback: bool = True) -> str:
+    def _question(
+        self, key: str, number: int, question: Question, links: list[Link], feedback: bool = True
+    ) -> str:
         base = f"academy-{key}-{question.id}"
         prompt_id = f"academy-q-{key}-{question.id}-prompt"
         head = (
-            f'<fieldset {attrs(class_="academy-q", data_question=question.id, data_type=question.type, data_dimension=question.dimension, data_level=question.level)}>'
+            f"<fieldset {attrs(class_='academy-q', data_question=question.id, data_type=question.type, data_dimension=question.dimension, data_level=question.level)}>"
             f'<legend><span class="academy-q__number">第 {number} 题</span> '
             f'<span class="academy-q__type">{TYPE_LABEL[question.type]}</span></legend>'
         )
@@ -106,7 +112,12 @@ class QuizRenderer:
         prompt = f'<div class="academy-q__prompt" id="{escape(prompt_id)}">{self.text.block(question.prompt)}</div>'
         if question.type in ("single", "multiple"):
             kind = "radio" if question.type == "single" else "checkbox"
-            body = self._choices(base, prompt_id, kind, [(str(i), self.text.inline(o)) for i, o in enumerate(question.options)])
+            body = self._choices(
+                base,
+                prompt_id,
+                kind,
+                [(str(i), self.text.inline(o)) for i, o in enumerate(question.options)],
+            )
         elif question.type == "truefalse":
             body = self._choices(base, prompt_id, "radio", [("true", "正确"), ("false", "错误")])
         else:
@@ -119,14 +130,17 @@ class QuizRenderer:
             body = f'<ol class="academy-q__order" data-academy-order aria-describedby="{escape(prompt_id)}">{items}</ol>'
         if not feedback:  # assessed: neither explanation nor review links reveal the key
             return head + prompt + body + "</fieldset>"
-        ref_items = "".join(f'<li><a href="{escape(link["href"])}">复习：{escape(link["title"])}</a></li>' for link in links)
-        feedback = (
+        ref_items = "".join(
+            f'<li><a href="{escape(link["href"])}">复习：{escape(link["title"])}</a></li>'
+            for link in links
+        )
+        explanation = (
             '<div class="academy-q__feedback" data-academy-feedback hidden>'
             f'<div class="academy-q__explanation">{self.text.block(question.explanation)}</div>'
             + (f'<ul class="academy-q__refs">{ref_items}</ul>' if ref_items else "")
             + "</div>"
         )
-        return head + prompt + body + feedback + "</fieldset>"
+        return head + prompt + body + explanation + "</fieldset>"
 
     @staticmethod
     def _choices(base: str, prompt_id: str, kind: str, options: list[tuple[str, str]]) -> str:
@@ -139,9 +153,13 @@ class QuizRenderer:
     def _rating(self, base: str, question: Question) -> str:
         rows = []
         scale = self.model.scoring.scale
-        level = next((lv.name for lv in self.model.levels if lv.id == question.level), question.level)
+        level = next(
+            (lv.name for lv in self.model.levels if lv.id == question.level), question.level
+        )
         intro = f'<p class="academy-q__prompt">对照下列行为，为自己打分（{escape(question.dimension)} · {escape(level)}）。</p>'
-        for index, statement in enumerate(self.model.indicators_of(question.dimension, question.level)):
+        for index, statement in enumerate(
+            self.model.indicators_of(question.dimension, question.level)
+        ):
             label_id = f"{base}-ind-{index}"
             choices = "".join(
                 f'<label><input type="radio" name="{escape(base)}-{index}" value="{value}"> {escape(text)}</label> '

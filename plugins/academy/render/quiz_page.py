@@ -35,9 +35,15 @@ def quiz_page_source(quiz: Quiz, course: Course) -> str:
         "roles": list(quiz.roles or model.role_ids),
         "spcm": dimensions,
     }
-    lines = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in front.items())
+    lines = "".join(
+        f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in front.items()
+    )
     # Raw HTML, so that Markdown cannot turn quiz text into links or markup.
-    intro = f'<p class="academy-quiz__intro">{escape(quiz.description)}</p>\n\n' if quiz.description else ""
+    intro = (
+        f'<p class="academy-quiz__intro">{escape(quiz.description)}</p>\n\n'
+        if quiz.description
+        else ""
+    )
     return f"---\n{lines}---\n\n<h1>{title}</h1>\n\n{intro}<!-- academy:quiz {quiz.id} -->\n"
 
 
@@ -51,17 +57,29 @@ def ref_title(course: Course, page: str, anchor: str) -> str:
 
 def ref_links(course: Course, question: Question, url_for: UrlFor) -> list[Link]:
     """The 复习 links of one question, from its refs."""
-    return [{"href": url_for(page, anchor), "title": ref_title(course, page, anchor)} for page, anchor, _ in question.refs]
+    return [
+        {"href": url_for(page, anchor), "title": ref_title(course, page, anchor)}
+        for page, anchor, _ in question.refs
+    ]
 
 
-def review_links(course: Course, quiz: Quiz, teaching: dict[str, list[str]], url_for: UrlFor) -> dict[str, list[Link]]:
+def review_links(
+    course: Course, quiz: Quiz, teaching: dict[str, list[str]], url_for: UrlFor
+) -> dict[str, list[Link]]:
     """Pages to review per dimension: this quiz's refs first, then pages that teach it."""
     review: dict[str, list[Link]] = {}
     for dimension in course.model.dimensions:
         links: list[Link] = []
         seen: set[str] = set()
-        refs = [(page, anchor) for q in quiz.questions if q.dimension == dimension for page, anchor, _ in q.refs]
-        for page, anchor in itertools.chain(refs, ((page, "") for page in teaching.get(dimension, ()))):
+        refs = [
+            (page, anchor)
+            for q in quiz.questions
+            if q.dimension == dimension
+            for page, anchor, _ in q.refs
+        ]
+        for page, anchor in itertools.chain(
+            refs, ((page, "") for page in teaching.get(dimension, ()))
+        ):
             href = url_for(page, anchor)
             if href not in seen:
                 seen.add(href)

@@ -16,8 +16,31 @@ import nh3
 _PLAIN = re.compile(r"[^*_`\[\]<>&#|\\!~\n=+\-.0-9()]*")
 
 TAGS = {
-    "p", "br", "strong", "em", "b", "i", "code", "pre", "kbd", "mark", "del", "sub", "sup",
-    "ul", "ol", "li", "blockquote", "table", "thead", "tbody", "tr", "th", "td", "a", "span",
+    "p",
+    "br",
+    "strong",
+    "em",
+    "b",
+    "i",
+    "code",
+    "pre",
+    "kbd",
+    "mark",
+    "del",
+    "sub",
+    "sup",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "a",
+    "span",
 }
 ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}}
 
@@ -39,7 +62,9 @@ class RichText:
             return f"<p>{escape(text.strip())}</p>"
         html = self._markdown.reset().convert(text)
         # Only links within the site: no scheme may survive (javascript:, http:, data: …).
-        return nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=set(), link_rel="noopener")
+        return nh3.clean(
+            html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=set(), link_rel="noopener"
+        )
 
     def inline(self, text: str) -> str:
         """Like block(), without the wrapping paragraph of a one-line text."""

@@ -9,30 +9,42 @@ from collections.abc import Sequence
 from academy.core.model import Model
 from academy.core.quizzes import Question, Quiz
 
+from .types import QuestionSpec, Spec
+
 
 def scoring_spec(
     quiz: Quiz, model: Model, questions: Sequence[Question] | None = None, keys: bool = True
-) -> dict:
+) -> Spec:
     """The input of the ladder scoring (scoring.py / scoring.js) for this quiz.
 
     Without `keys` (assessed quizzes in the page) the answers are left out.
     """
-    specs = []
+    specs: list[QuestionSpec] = []
     for question in questions if questions is not None else quiz.questions:
-        spec: dict = {"id": question.id, "type": question.type, "dimension": question.dimension, "level": question.level}
+        spec: QuestionSpec = {
+            "id": question.id,
+            "type": question.type,
+            "dimension": question.dimension,
+            "level": question.level,
+        }
         if question.type == "rating":
             spec["indicators"] = len(model.indicators_of(question.dimension, question.level))
         else:
             spec["points"] = question.points
             if keys:
-                spec["answer"] = question.truth if question.type == "truefalse" else list(question.answer)
+                spec["answer"] = (
+                    question.truth if question.type == "truefalse" else list(question.answer)
+                )
         specs.append(spec)
     return {
         "model": {
             "levels": list(model.level_ids),
             "dimensions": list(model.dimensions),
             "threshold": model.scoring.threshold,
-            "weights": {"knowledge": model.scoring.knowledge_weight, "self": model.scoring.self_weight},
+            "weights": {
+                "knowledge": model.scoring.knowledge_weight,
+                "self": model.scoring.self_weight,
+            },
             "calibration_margin": model.scoring.calibration_margin,
         },
         "questions": specs,

@@ -6,12 +6,10 @@ A page's front matter can turn the list off (`related: false`) or pin its own
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from fnmatch import fnmatch
 from html import escape
-
-from academy.core.problems import Problem
 
 TITLE = "相关阅读"
 

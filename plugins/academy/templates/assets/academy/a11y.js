@@ -1,9 +1,11 @@
+// @ts-check
 // Accessible names that Material 9.8 leaves out (axe: aria-dialog-name,
 // aria-progressbar-name, label). The header persists across instant
 // navigation; the content is new on every page, so this runs on each.
 (function () {
   "use strict";
 
+  /** @param {Element | null} element @param {string} label */
   function name(element, label) {
     if (element && !element.hasAttribute("aria-label") && !element.hasAttribute("aria-labelledby")) {
       element.setAttribute("aria-label", label);

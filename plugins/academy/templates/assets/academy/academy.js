@@ -1,6 +1,8 @@
-// Learning state in the browser: role, completed steps and the learning log,
-// kept in localStorage. The plugin renders all markup and data (data-*); this
-// script only adds state and behaviour. Text is only ever set as textContent.
+// @ts-check
+// The browser core, window.Academy.core: the learning data (one localStorage
+// document per site), the path widgets, and the mount loop that loads the
+// other parts. The plugin renders all markup and data (data-*); scripts only
+// add state and behaviour. Text is only ever set as textContent.
 (function () {
   "use strict";
 
@@ -11,6 +13,7 @@
 
   // ---------------------------------------------------------------- helpers
 
+  /** @type {AcademyCore["make"]} */
   function make(tag, text, attributes) {
     const node = document.createElement(tag);
     if (text != null) node.textContent = text;
@@ -18,17 +21,37 @@
     return node;
   }
 
+  /** @type {AcademyCore["all"]} */
   const all = (root, selector) => Array.from(root.querySelectorAll(selector));
+  /** @type {AcademyCore["isRecord"]} */
   const isRecord = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
+  /** @type {AcademyCore["isText"]} */
   const isText = (value) => typeof value === "string";
+  /** @type {AcademyCore["own"]} */
+  const own = (object, key) => isRecord(object) && Object.prototype.hasOwnProperty.call(object, key);
+  // object[key] for own keys only (never "constructor", "__proto__" …)
+  /** @type {AcademyCore["pick"]} */
+  const pick = (object, key) => (own(object, key) ? /** @type {any} */ (object)[key] : undefined);
   const now = () => new Date().toISOString();
+  /** @param {number} number */
+  const pad = (number) => String(number).padStart(2, "0");
+  /** @type {AcademyCore["localDay"]} */
+  const localDay = (date) => `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  const today = () => localDay(new Date());
 
-  function today() {
-    const date = new Date();
-    const pad = (number) => String(number).padStart(2, "0");
-    return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  // "2024-06-01 09:30" in local time; what is not a time is shown as it is.
+  /** @type {AcademyCore["localTime"]} */
+  function localTime(iso) {
+    const date = new Date(/** @type {string} */ (iso));
+    if (typeof iso !== "string" || isNaN(date.getTime())) return String(iso || "");
+    return `${localDay(date)} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
   }
 
+  let lastId = 0;
+  /** @type {AcademyCore["uniqueId"]} */
+  const uniqueId = (prefix) => `${prefix}-${++lastId}`;
+
+  /** @type {AcademyCore["download"]} */
   function download(name, text, type) {
     const url = URL.createObjectURL(new Blob([text], { type }));
     // A detached link: its click never reaches Material's instant navigation.
@@ -40,13 +63,16 @@
 
   const emptyData = () => ({ schema: SCHEMA, role: null, done: {}, log: {}, results: {} });
 
+  /** @type {(entry: unknown) => entry is LogEntry} */
   const isLogEntry = (entry) =>
     isRecord(entry) && Array.isArray(entry.answers) && entry.answers.every(isText) && isText(entry.updated);
 
   // The stored object with defaults filled in, or null when it is not ours.
   // Unknown fields are kept so that data of a newer version survives a round trip.
+  /** @type {AcademyCore["normalize"]} */
   function normalize(value) {
     if (!isRecord(value) || value.schema !== SCHEMA) return null;
+    /** @type {LearningData} */
     const data = Object.assign(emptyData(), value);
     const valid =
       (data.role === null || isText(data.role)) &&
@@ -58,6 +84,7 @@
 
   // done: union keeping the earliest time; log: the newer entry per day;
   // role: the imported one only if none is chosen; other fields: added if new.
+  /** @type {AcademyCore["merge"]} */
   function merge(into, other) {
     Object.entries(other.done).forEach(([step, time]) => {
       const mine = into.done[step];
@@ -78,6 +105,7 @@
 
   // ---------------------------------------------------------------- storage
 
+  /** @type {Record<string, Store>} */
   const stores = {};
 
   function localStore() {
@@ -91,12 +119,14 @@
     }
   }
 
+  /** @param {string} site */
   function storeFor(site) {
     if (!stores[site]) stores[site] = { key: "academy:" + site, data: emptyData(), broken: false };
     return stores[site];
   }
 
   // A value we cannot read is copied aside, never thrown away silently.
+  /** @param {Storage} storage @param {Store} store @param {string} raw */
   function setAside(storage, store, raw) {
     try {
       storage.setItem(`${store.key}:corrupt:${now()}`, raw);
@@ -108,6 +138,7 @@
 
   // Once storage fails, the rest of this page session runs from memory (as the
   // notice says): later writes would mix kept and lost changes.
+  /** @type {AcademyCore["load"]} */
   function load(store) {
     if (store.broken) return;
     let storage = localStore();
@@ -144,6 +175,7 @@
     store.broken = true;
   }
 
+  /** @type {AcademyCore["save"]} */
   function save(store) {
     if (store.broken) return;
     try {
@@ -154,6 +186,7 @@
   }
 
   // Re-read before every change so that changes made in another tab survive.
+  /** @type {AcademyCore["update"]} */
   function update(store, change) {
     load(store);
     change(store.data);
@@ -161,6 +194,7 @@
     renderAll();
   }
 
+  /** @param {Store} store @param {string} step */
   function toggleStep(store, step) {
     let nowDone = false;
     update(store, (data) => {
@@ -171,14 +205,16 @@
     return nowDone;
   }
 
+  /** @param {Store} store @param {string | undefined} role */
   function chooseRole(store, role) {
     update(store, (data) => {
-      data.role = role;
+      data.role = role || null;
     });
   }
 
   // -------------------------------------------------------------- rendering
 
+  /** @type {View[]} */
   let views = [];
 
   function renderAll() {
@@ -192,9 +228,10 @@
   }
 
   // Steps as the plugin describes them on li[data-step] elements.
+  /** @type {AcademyCore["readSteps"]} */
   function readSteps(container) {
     return all(container, "li[data-step]").map((item) => ({
-      id: item.dataset.step,
+      id: item.dataset.step || "",
       minutes: Number(item.dataset.minutes) || 0,
       required: item.dataset.required !== "false",
       title: item.dataset.title || "",
@@ -203,6 +240,7 @@
     }));
   }
 
+  /** @type {AcademyCore["progressOf"]} */
   function progressOf(steps, done) {
     const open = steps.filter((step) => !done[step.id]);
     return {
@@ -214,37 +252,46 @@
     };
   }
 
+  /** @type {AcademyCore["progressSentence"]} */
   function progressSentence({ done, total, minutesLeft }) {
     if (total > 0 && done === total) return `已全部完成 ${total}/${total} 步`;
     if (done === 0) return `尚未开始，共 ${total} 步，约 ${minutesLeft} 分钟`;
     return `已完成 ${done}/${total} 步，剩余约 ${minutesLeft} 分钟`;
   }
 
+  /** @type {AcademyCore["showProgress"]} */
   function showProgress(bar, progress) {
     bar.max = progress.total;
     bar.value = progress.done;
     bar.textContent = `${progress.done}/${progress.total}`;
   }
 
+  /** @param {Element} button @param {boolean} done */
   function setDoneButton(button, done) {
     button.textContent = done ? "已完成 ✓" : "标记为已完成";
     button.setAttribute("aria-pressed", String(done));
     button.classList.toggle("academy-done--on", done);
   }
 
+  /** @param {Event} event */
+  const targetOf = (event) => (event.target instanceof Element ? event.target : null);
+
   // ------------------------------------------------------ path bar, page end
 
   // The path shown in full: the chosen role's, else the first one rendered.
+  /** @param {ParentNode} pathbar @param {string | null} role */
   function primaryPath(pathbar, role) {
     const paths = all(pathbar, ".academy-pathbar__path");
     return paths.find((path) => path.dataset.role === role) || paths[0] || null;
   }
 
+  /** @type {AcademyCore["pagePrimaryPath"]} */
   function pagePrimaryPath(store) {
     const pathbar = document.querySelector('[data-academy="pathbar"]');
     return pathbar ? primaryPath(pathbar, store.data.role) : null;
   }
 
+  /** @type {Mounter} */
   function mountPathbar(root, store) {
     const paths = all(root, ".academy-pathbar__path");
     paths.forEach((path) => {
@@ -253,7 +300,8 @@
     });
     root.addEventListener("click", (event) => {
       const primary = primaryPath(root, store.data.role);
-      if (event.target.closest("[data-academy-done]") && primary) toggleStep(store, primary.dataset.step);
+      const target = targetOf(event);
+      if (target && target.closest("[data-academy-done]") && primary) toggleStep(store, primary.dataset.step || "");
     });
     return function render() {
       const primary = primaryPath(root, store.data.role);
@@ -267,11 +315,12 @@
         const progress = path.querySelector("[data-academy-progress]");
         if (progress) progress.textContent = `已完成 ${count}/${steps.length}`;
         const button = path.querySelector("[data-academy-done]");
-        if (button) setDoneButton(button, Boolean(store.data.done[path.dataset.step]));
+        if (button) setDoneButton(button, Boolean(store.data.done[path.dataset.step || ""]));
       });
     };
   }
 
+  /** @type {Mounter} */
   function mountPageDone(root, store) {
     const button = root.querySelector("[data-academy-done]");
     if (!button) return () => {};
@@ -279,25 +328,27 @@
       const primary = pagePrimaryPath(store);
       if (!primary) return;
       const next = primary.querySelector(".academy-pathbar__next");
-      if (toggleStep(store, primary.dataset.step) && next) next.focus();
+      if (toggleStep(store, primary.dataset.step || "") && next instanceof HTMLElement) next.focus();
     });
     return function render() {
       const primary = pagePrimaryPath(store);
       root.hidden = !primary;
-      if (primary) setDoneButton(button, Boolean(store.data.done[primary.dataset.step]));
+      if (primary) setDoneButton(button, Boolean(store.data.done[primary.dataset.step || ""]));
     };
   }
 
   // -------------------------------------------------------------- path page
 
+  /** @type {Mounter} */
   function mountPath(root, store) {
     const steps = readSteps(root);
     const bar = root.querySelector("[data-academy-progress]");
     const text = root.querySelector("[data-academy-progress-text]");
     const go = root.querySelector("[data-academy-continue]");
-    const firstHref = go && go.getAttribute("href");
+    const firstHref = (go && go.getAttribute("href")) || "";
     const choose = root.querySelector("[data-academy-choose-role]");
-    if (choose) choose.addEventListener("click", () => chooseRole(store, choose.dataset.role));
+    const role = choose instanceof HTMLElement ? choose.dataset.role : undefined;
+    if (choose) choose.addEventListener("click", () => chooseRole(store, role));
     return function render() {
       const done = store.data.done;
       const progress = progressOf(steps, done);
@@ -306,7 +357,7 @@
         if (status) status.textContent = done[step.id] ? "已完成" : "未开始";
         step.item.classList.toggle("academy-step--done", Boolean(done[step.id]));
       });
-      if (bar) showProgress(bar, progress);
+      if (bar instanceof HTMLProgressElement) showProgress(bar, progress);
       if (text) text.textContent = progressSentence(progress);
       if (go && progress.next) {
         go.textContent = (progress.done ? "继续学习：" : "开始学习：") + progress.next.title;
@@ -315,15 +366,13 @@
         go.textContent = "已全部完成";
         go.setAttribute("href", firstHref);
       }
-      if (choose) {
-        const mine = store.data.role === choose.dataset.role;
-        choose.textContent = mine ? "已设为我的角色 ✓" : "设为我的角色";
-      }
+      if (choose) choose.textContent = store.data.role === role ? "已设为我的角色 ✓" : "设为我的角色";
     };
   }
 
   // ------------------------------------------------------------ role picker
 
+  /** @type {Mounter} */
   function mountRolePicker(root, store) {
     const buttons = all(root, "button[data-role]");
     const status = root.querySelector("[data-academy-role-status]");
@@ -347,6 +396,7 @@
 
   // ------------------------------------------------------------------ mount
 
+  /** @type {Record<string, Mounter>} */
   const MOUNTERS = {
     pathbar: mountPathbar,
     pagedone: mountPageDone,
@@ -356,15 +406,20 @@
 
   // Widgets found on few pages come in parts, loaded the first time a page has
   // one (and kept across instant navigation): every other page carries only
-  // this script. A part registers its mounter, or mounts itself (quizzes).
-  const ASSETS = new URL(".", (document.currentScript && document.currentScript.src) || location.href);
+  // this script. A part registers its mounter; scripts run in the order listed.
+  const ASSETS = new URL(".", (document.currentScript instanceof HTMLScriptElement && document.currentScript.src) || location.href);
+  /** @type {Record<string, Part>} */
   const PARTS = {
-    dashboard: { scripts: ["academy-dashboard.js"] },
-    "learning-log": { scripts: ["academy-log.js"] },
-    quiz: { scripts: ["scoring.js", "quiz.js"], styles: ["quiz.css"] },
+    dashboard: { scripts: ["retake.js", "dashboard.js"] },
+    "learning-log": { scripts: ["log.js"] },
+    quiz: {
+      scripts: ["scoring.js", "retake.js", "charts.js", "quiz-export.js", "quiz-result.js", "quiz-questions.js", "quiz.js"],
+      styles: ["quiz.css"],
+    },
   };
   const requested = new Set();
 
+  /** @param {string} kind */
   function loadPart(kind) {
     const part = PARTS[kind];
     if (!part || requested.has(kind)) return;
@@ -379,43 +434,59 @@
     });
   }
 
+  /** @type {AcademyCore["register"]} */
   function register(kind, mounter) {
     MOUNTERS[kind] = mounter;
     mount();
   }
 
   // The notice must appear at least once on a page whose widgets run without storage.
+  /** @param {View} view */
   function ensureNotice(view) {
-    if (document.querySelector("[data-academy-mounted] [data-academy-notice]")) return;
+    if (views.some((shown) => shown.root.querySelector("[data-academy-notice]"))) return;
     view.root.append(make("p", null, { class: "academy-notice", "data-academy-notice": "", role: "status" }));
+  }
+
+  /** @param {HTMLElement} root @param {Mounter} mounter */
+  function mountOne(root, mounter) {
+    root.setAttribute("data-academy-mounted", "");
+    const store = storeFor(root.dataset.academySite || "default");
+    load(store);
+    try {
+      const render = mounter(root, store);
+      return render ? { root, store, render } : null;
+    } catch (error) {
+      console.error(error); // one broken widget must not stop the others on the page
+      return null;
+    }
   }
 
   // Runs on every page Material shows (document$ replays, and emits again on
   // each instant navigation); widgets already mounted are skipped.
   function mount() {
     views = views.filter((view) => view.root.isConnected);
+    /** @type {typeof views} */
     const fresh = [];
     all(document, "[data-academy]:not([data-academy-mounted])").forEach((root) => {
-      const mounter = MOUNTERS[root.dataset.academy];
+      const mounter = MOUNTERS[root.dataset.academy || ""];
       if (!mounter) {
-        loadPart(root.dataset.academy);
+        loadPart(root.dataset.academy || "");
         return;
       }
-      root.setAttribute("data-academy-mounted", "");
-      const store = storeFor(root.dataset.academySite || "default");
-      load(store);
-      const view = { root, store, render: mounter(root, store) };
-      fresh.push(view);
-      views.push(view);
+      const view = mountOne(root, mounter);
+      if (view) fresh.push(view);
     });
+    views.push(...fresh);
     fresh.filter((view) => view.store.broken).forEach(ensureNotice);
     renderAll();
   }
 
-  window.AcademyCore = {
-    all, make, isRecord, isText, now, today, download, DAY, emptyData, normalize, merge,
-    load, save, update, renderAll, readSteps, progressOf, progressSentence, showProgress, pagePrimaryPath, register,
-  };
+  window.Academy = Object.assign(window.Academy || {}, { core: Object.freeze({
+    all, make, isRecord, isText, own, pick, now, today, localDay, localTime, uniqueId, download,
+    DAY, emptyData, normalize, merge, load, save, update, renderAll,
+    readSteps, progressOf, progressSentence, showProgress, pagePrimaryPath,
+    register,
+  }) });
 
   // Progress made in another tab shows here without a reload.
   window.addEventListener("storage", (event) => {

@@ -1,3 +1,4 @@
+// @ts-check
 // Diagrams under a strict Content-Security-Policy (style-src 'self'). Loaded
 // right after Mermaid, on pages with diagrams only (see local-diagrams.js).
 //
@@ -23,27 +24,32 @@
   var STYLE_ELEMENT = /<style[^>]*>([\s\S]*?)<\/style>/g;
   // Mermaid draws one diagram at a time, in the order asked: the stylesheets
   // met belong to the oldest drawing still under way.
+  /** @type {CSSStyleSheet[][]} */
   var drawings = [];
 
   // DOMPurify hands over TrustedHTML; this policy asks for no Trusted Types.
+  /** @param {unknown} value */
   function text(value) {
     return value !== null && typeof value === "object" ? String(value) : value;
   }
 
+  /** @param {string} html */
   function asData(html) {
-    return html.replace(STYLE_ATTRIBUTE, function (_, double, single) {
+    return html.replace(STYLE_ATTRIBUTE, function (/** @type {string} */ _, /** @type {string | undefined} */ double, /** @type {string} */ single) {
       var value = double !== undefined ? double : single.replace(/"/g, "&quot;");
       return ' data-academy-style="' + value + '"';
     });
   }
 
+  /** @param {ParentNode} root */
   function applyStyles(root) {
-    root.querySelectorAll("[data-academy-style]").forEach(function (element) {
-      element.style.cssText = element.getAttribute("data-academy-style");
+    /** @type {NodeListOf<HTMLElement | SVGElement>} */ (root.querySelectorAll("[data-academy-style]")).forEach(function (element) {
+      element.style.cssText = /** @type {string} */ (element.getAttribute("data-academy-style"));
       element.removeAttribute("data-academy-style");
     });
   }
 
+  /** @param {string} css */
   function sheetOf(css) {
     var sheet = new CSSStyleSheet();
     sheet.replaceSync(css);
@@ -51,19 +57,22 @@
   }
 
   var setAttribute = Element.prototype.setAttribute;
+  /** @this {Element & { style?: CSSStyleDeclaration }} @param {string} name @param {string} value */
   Element.prototype.setAttribute = function (name, value) {
     if (drawings.length && String(name).toLowerCase() === "style" && this.style) {
       this.style.cssText = String(value);
       return undefined;
     }
-    return setAttribute.apply(this, arguments);
+    return setAttribute.apply(this, /** @type {any} */ (arguments));
   };
 
-  var innerHTML = Object.getOwnPropertyDescriptor(Element.prototype, "innerHTML");
+  var innerHTML = /** @type {{ enumerable: boolean, get: () => string, set: (this: Element, value: unknown) => void }} */ (
+    Object.getOwnPropertyDescriptor(Element.prototype, "innerHTML"));
   Object.defineProperty(Element.prototype, "innerHTML", {
     configurable: true,
     enumerable: innerHTML.enumerable,
     get: innerHTML.get,
+    /** @this {Element} @param {unknown} value */
     set: function (value) {
       var html = text(value);
       if (!drawings.length || typeof html !== "string" || !STYLED.test(html)) return innerHTML.set.call(this, value);
@@ -75,6 +84,7 @@
 
   // Mermaid sanitises labels and the finished drawing by parsing them.
   var parseFromString = DOMParser.prototype.parseFromString;
+  /** @this {DOMParser} @param {string} value @param {DOMParserSupportedType} type */
   DOMParser.prototype.parseFromString = function (value, type) {
     var html = text(value);
     if (drawings.length && typeof html === "string" && STYLED.test(html)) {
@@ -82,10 +92,13 @@
       applyStyles(parsed);
       return parsed;
     }
-    return parseFromString.apply(this, arguments);
+    return parseFromString.apply(this, /** @type {any} */ (arguments));
   };
 
+  // Typed loosely: these wrap generic DOM methods for every node type.
+  /** @param {Function} insert @returns {any} */
   function keepStyleOut(insert) {
+    /** @this {Node} @param {Node} node */
     return function (node) {
       if (drawings.length && node && node.nodeName && node.nodeName.toLowerCase() === "style") {
         var sheet = sheetOf(node.textContent || "");
@@ -99,10 +112,12 @@
   Node.prototype.appendChild = keepStyleOut(Node.prototype.appendChild);
   Node.prototype.insertBefore = keepStyleOut(Node.prototype.insertBefore);
 
+  /** @param {MermaidRender} result @param {CSSStyleSheet[]} own */
   function finished(result, own) {
     document.adoptedStyleSheets = document.adoptedStyleSheets.filter(function (sheet) {
       return own.indexOf(sheet) < 0;
     });
+    /** @type {CSSStyleSheet[]} */
     var extra = [];
     var svg = asData(String(result.svg).replace(STYLE_ELEMENT, function (_, rules) {
       extra.push(sheetOf(rules));
@@ -110,7 +125,7 @@
     }));
     var then = result.fn;
     // Material calls `fn` with the shadow root it put the drawing in.
-    var apply = function (root) {
+    var apply = function (/** @type {ShadowRoot | Element} */ root) {
       if ("adoptedStyleSheets" in root) root.adoptedStyleSheets = own.concat(extra);
       applyStyles(root);
       if (typeof then === "function") then(root);
@@ -120,7 +135,8 @@
 
   var render = mermaid.render;
   mermaid.render = function () {
-    var args = arguments;
+    var args = /** @type {any} */ (arguments);
+    /** @type {CSSStyleSheet[]} */
     var own = [];
     drawings.push(own);
     var done = function () {

@@ -1,3 +1,4 @@
+// @ts-check
 // Opened from a file share (file://), Material's instant navigation never
 // emits `document$`, so nothing on the page is mounted: diagrams stay as
 // source, tables unwrapped, widgets absent. This script runs in <head>, before
@@ -13,7 +14,7 @@
     observer.disconnect();
     try {
       var config = JSON.parse(block.textContent);
-      config.features = (config.features || []).filter(function (feature) {
+      config.features = (config.features || []).filter(function (/** @type {string} */ feature) {
         return feature.indexOf("navigation.instant") !== 0;
       });
       block.textContent = JSON.stringify(config);

@@ -1,3 +1,4 @@
+// @ts-check
 // Diagrams with no internet. On a page with a diagram, Material loads Mermaid
 // by adding a <script> for its CDN copy to <head> and draws once that script
 // has loaded. Loaded in <head> before Material, this sends the request to the
@@ -8,13 +9,14 @@
 (function () {
   "use strict";
   var CDN = /^https:\/\/unpkg\.com\/mermaid@/;
-  var here = document.currentScript && document.currentScript.src;
+  var script = /** @type {HTMLScriptElement | null} */ (document.currentScript);
+  var here = script && script.src;
   if (!here) return;
   var renderer = new URL("../vendor/mermaid/mermaid.min.js", here).href;
   var adapter = new URL("diagrams.js", here).href;
 
   var appendChild = Node.prototype.appendChild;
-  Node.prototype.appendChild = function (node) {
+  Node.prototype.appendChild = /** @type {any} */ (function (/** @type {Node} */ node) {
     if (node instanceof HTMLScriptElement && CDN.test(node.src)) {
       var mermaid = document.createElement("script");
       mermaid.src = renderer;
@@ -23,6 +25,6 @@
       node.src = adapter;
       node.async = false;
     }
-    return appendChild.apply(this, arguments);
-  };
+    return appendChild.apply(this, /** @type {any} */ (arguments));
+  });
 })();

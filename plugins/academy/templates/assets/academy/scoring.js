@@ -1,81 +1,111 @@
-// SPCM ladder scoring in the browser: an exact port of plugins/academy/scoring.py.
+// @ts-check
+// SPCM ladder scoring in the browser: an exact port of plugins/academy/scoring/ladder.py.
 // Both are checked against tests/data/scoring_vectors.json, and the browser tests
 // compare their JSON output byte for byte. Keep the two files in step: same rules,
 // same order of floating-point operations, same keys in the same order.
 //
-// This script declares one script-scope binding, AcademyScoring (no window
-// property); quiz.js and the tests use it.
-const AcademyScoring = (function () {
+// Sets window.Academy.scoring (frozen); quiz.js and the tests use it.
+
+// The JSON shapes of scoring/types.py: the input (Spec, Responses) and the output (Score).
+/**
+ * @typedef {{ levels: string[], dimensions: string[], threshold: number,
+ *   weights: { knowledge: number, self: number }, calibration_margin?: number }} ModelSpec
+ * levels: level ids, lowest first; calibration_margin: 0.2 when absent.
+ */
+/**
+ * Knowledge questions carry points and, on a page with answer keys, the answer:
+ * the truefalse truth, or the right option indices / item indices in order.
+ * Rating questions carry how many ratings count (indicators).
+ * @typedef {{ id: string, type: string, dimension: string, level: string, points?: number,
+ *   answer?: number[] | boolean | null, indicators?: number }} QuestionSpec
+ */
+/** @typedef {{ model: ModelSpec, questions: QuestionSpec[] }} Spec */
+/**
+ * What a trainee answered, by question id; nothing in it is trusted.
+ * @typedef {Record<string, unknown>} Responses
+ */
+/** @typedef {{ earned: number, possible: number } | { rating: number | null }} QuestionScore */
+/** @typedef {{ knowledge: number | null, self: number | null, evidence: number | null, passed: boolean | null }} CellScore */
+/** @typedef {{ level: string, status: "unassessed" | "failed", shortfall: number | null }} GapCell */
+/** @typedef {{ dimension: string, reached: string | null, target: string, cells: GapCell[] }} Gap */
+/**
+ * @typedef {{ self_level: string | null, knowledge_level: string | null, self: number | null,
+ *   knowledge: number | null, flag: "high" | "low" | "ok" | null }} Calibration
+ */
+/**
+ * cells: dimension → level → cell.
+ * @typedef {{ questions: Record<string, QuestionScore>,
+ *   knowledge: { earned: number, possible: number, share: number | null },
+ *   cells: Record<string, Record<string, CellScore>>, reached: Record<string, string | null>,
+ *   assessed: Record<string, boolean>, overall: string | null, target: string | null,
+ *   gaps: Gap[], calibration: Record<string, Calibration> }} Score
+ */
+(function () {
   "use strict";
 
-  var EPSILON = 1e-9;
+  const EPSILON = 1e-9;
 
   // math.floor(value * 10000 + 0.5) / 10000
-  function round4(value) {
-    return Math.floor(value * 10000 + 0.5) / 10000;
-  }
+  /** @param {number} value */
+  const round4 = (value) => Math.floor(value * 10000 + 0.5) / 10000;
 
   // ------------------------------------------------- Python semantics helpers
 
-  function own(object, key) {
-    return object !== null && typeof object === "object" && Object.prototype.hasOwnProperty.call(object, key);
-  }
+  /** @type {(object: unknown, key: string) => boolean} */
+  const own = (object, key) =>
+    object !== null && typeof object === "object" && Object.prototype.hasOwnProperty.call(object, key);
 
   // dict.get(key): undefined when absent (also for "constructor", "__proto__" …)
-  function get(object, key) {
-    return own(object, key) ? object[key] : undefined;
-  }
+  /** @type {(object: unknown, key: string) => unknown} */
+  const get = (object, key) => (own(object, key) ? /** @type {Record<string, unknown>} */ (object)[key] : undefined);
 
   // An own, enumerable property even for keys such as "__proto__".
-  function put(object, key, value) {
-    Object.defineProperty(object, key, { value: value, writable: true, enumerable: true, configurable: true });
-  }
+  /** @type {(object: object, key: string, value: unknown) => void} */
+  const put = (object, key, value) => {
+    Object.defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
+  };
 
   // isinstance(value, int) and not isinstance(value, bool), for JSON input
-  function isInt(value) {
-    return typeof value === "number" && Number.isInteger(value);
-  }
+  /** @type {(value: unknown) => value is number} */
+  const isInt = (value) => typeof value === "number" && Number.isInteger(value);
 
-  function isNumeric(value) {
-    return typeof value === "number" || typeof value === "boolean";
-  }
+  /** @type {(value: unknown) => value is number | boolean} */
+  const isNumeric = (value) => typeof value === "number" || typeof value === "boolean";
 
   // Python's ==: True == 1, lists and dicts compare by value.
+  /** @param {unknown} a @param {unknown} b @returns {boolean} */
   function pyEqual(a, b) {
     if (isNumeric(a) && isNumeric(b)) return Number(a) === Number(b);
     if (Array.isArray(a) || Array.isArray(b)) {
       if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-      for (var i = 0; i < a.length; i++) if (!pyEqual(a[i], b[i])) return false;
+      for (let i = 0; i < a.length; i++) if (!pyEqual(a[i], b[i])) return false;
       return true;
     }
     if (a !== null && b !== null && typeof a === "object" && typeof b === "object") {
-      var keys = Object.keys(a);
+      const keys = Object.keys(a);
       if (keys.length !== Object.keys(b).length) return false;
-      return keys.every(function (key) {
-        return own(b, key) && pyEqual(a[key], b[key]);
-      });
+      return keys.every((key) => own(b, key) && pyEqual(get(a, key), get(b, key)));
     }
     return a === b;
   }
 
   // Set members as Python hashes them: 1, 1.0 and True are one member.
-  function memberKey(value) {
-    if (isNumeric(value)) return "n:" + Number(value);
-    return "j:" + JSON.stringify(value);
-  }
+  /** @param {unknown} value */
+  const memberKey = (value) => (isNumeric(value) ? "n:" + Number(value) : "j:" + JSON.stringify(value));
 
   // max(0.0, value): Python keeps the first argument unless the second is greater.
-  function atLeastZero(value) {
-    return value > 0.0 ? value : 0.0;
-  }
+  /** @param {number} value */
+  const atLeastZero = (value) => (value > 0.0 ? value : 0.0);
 
   // sum(values) on Python 3.11: left to right, starting from 0.
+  /** @param {number[]} values */
   function sum(values) {
-    var total = 0;
-    for (var i = 0; i < values.length; i++) total = total + values[i];
+    let total = 0;
+    for (let i = 0; i < values.length; i++) total = total + values[i];
     return total;
   }
 
+  /** @param {number} numerator @param {number} denominator */
   function divide(numerator, denominator) {
     if (denominator === 0) throw new RangeError("division by zero");
     return numerator / denominator;
@@ -84,9 +114,10 @@ const AcademyScoring = (function () {
   // ------------------------------------------------------------- the rules
 
   // Share (0–1) of a knowledge question's points earned by `response`.
+  /** @param {QuestionSpec} question @param {unknown} response */
   function questionCredit(question, response) {
-    var kind = question.type;
-    var answer = get(question, "answer");
+    const kind = question.type;
+    let answer = /** @type {any} */ (get(question, "answer"));
     if (answer === undefined) answer = null;
     if (response === undefined || response === null) return 0.0;
     if (kind === "single") {
@@ -97,16 +128,17 @@ const AcademyScoring = (function () {
     }
     if (kind === "multiple") {
       if (!Array.isArray(response)) return 0.0;
-      var truth = {};
-      answer.forEach(function (value) {
+      /** @type {Record<string, boolean>} */
+      const truth = {};
+      answer.forEach((/** @type {unknown} */ value) => {
         truth[memberKey(value)] = true;
       });
-      var chosen = {};
-      var right = 0;
-      var wrong = 0;
-      response.forEach(function (value) {
+      const chosen = {};
+      let right = 0;
+      let wrong = 0;
+      response.forEach((value) => {
         if (!isInt(value)) return;
-        var key = memberKey(value);
+        const key = memberKey(value);
         if (own(chosen, key)) return;
         put(chosen, key, true);
         if (own(truth, key)) right += 1;
@@ -116,74 +148,83 @@ const AcademyScoring = (function () {
     }
     if (kind === "ordering") {
       if (!Array.isArray(response) || response.length !== answer.length) return 0.0;
-      var placed = 0;
-      for (var i = 0; i < response.length; i++) if (pyEqual(response[i], answer[i])) placed += 1;
+      let placed = 0;
+      for (let i = 0; i < response.length; i++) if (pyEqual(response[i], answer[i])) placed += 1;
       return divide(placed, answer.length);
     }
     return 0.0;
   }
 
+  /** @param {QuestionSpec} question @param {unknown} response */
   function ratingValues(question, response) {
     if (!Array.isArray(response)) return [];
-    var limit = own(question, "indicators") ? question.indicators : response.length;
-    var values = [];
-    response.slice(0, limit === null ? undefined : limit).forEach(function (value) {
+    const limit = own(question, "indicators") ? question.indicators : response.length;
+    /** @type {number[]} */
+    const values = [];
+    response.slice(0, limit === null ? undefined : limit).forEach((value) => {
       if (isInt(value) && value >= 1 && value <= 4) values.push((value - 1) / 3);
     });
     return values;
   }
 
   // (dimension, level) as a map key
-  function cellKey(dimension, level) {
-    return JSON.stringify([dimension, level]);
-  }
+  /** @param {string} dimension @param {string} level */
+  const cellKey = (dimension, level) => JSON.stringify([dimension, level]);
 
+  /** @param {Spec} spec @param {Responses} responses @param {string | null} [target] @returns {Score} */
   function scoreAttempt(spec, responses, target) {
     if (target === undefined) target = null;
-    var model = spec.model;
-    var levels = model.levels;
-    var dimensions = model.dimensions;
-    var threshold = model.threshold;
-    var weightK = model.weights.knowledge;
-    var weightS = model.weights.self;
-    var margin = own(model, "calibration_margin") ? model.calibration_margin : 0.2;
+    const model = spec.model;
+    const levels = model.levels;
+    const dimensions = model.dimensions;
+    const threshold = model.threshold;
+    const weightK = model.weights.knowledge;
+    const weightS = model.weights.self;
+    const margin = own(model, "calibration_margin") ? /** @type {number} */ (model.calibration_margin) : 0.2;
 
-    var earned = new Map();
-    var possible = new Map();
-    var ratings = new Map();
-    var questions = {};
-    var totalEarned = 0.0;
-    var totalPossible = 0.0;
-    spec.questions.forEach(function (question) {
-      var cell = cellKey(question.dimension, question.level);
-      var response = get(responses, question.id);
+    /** @type {Map<string, number>} */
+    const earned = new Map();
+    /** @type {Map<string, number>} */
+    const possible = new Map();
+    /** @type {Map<string, number[]>} */
+    const ratings = new Map();
+    /** @type {Record<string, QuestionScore>} */
+    const questions = {};
+    let totalEarned = 0.0;
+    let totalPossible = 0.0;
+    spec.questions.forEach((question) => {
+      const cell = cellKey(question.dimension, question.level);
+      const response = get(responses, question.id);
       if (question.type === "rating") {
-        var values = ratingValues(question, response);
-        if (!ratings.has(cell)) ratings.set(cell, []);
-        Array.prototype.push.apply(ratings.get(cell), values);
-        var mean = values.length ? sum(values) / values.length : null;
+        const values = ratingValues(question, response);
+        const rated = ratings.get(cell) || [];
+        ratings.set(cell, rated);
+        rated.push(...values);
+        const mean = values.length ? sum(values) / values.length : null;
         put(questions, question.id, { rating: mean === null ? null : round4(mean) });
         return;
       }
-      var points = question.points;
-      var got = questionCredit(question, response) * points;
-      earned.set(cell, (earned.has(cell) ? earned.get(cell) : 0.0) + got);
-      possible.set(cell, (possible.has(cell) ? possible.get(cell) : 0.0) + points);
+      const points = /** @type {number} */ (question.points);
+      const got = questionCredit(question, response) * points;
+      earned.set(cell, (earned.has(cell) ? /** @type {number} */ (earned.get(cell)) : 0.0) + got);
+      possible.set(cell, (possible.has(cell) ? /** @type {number} */ (possible.get(cell)) : 0.0) + points);
       totalEarned += got;
       totalPossible += points;
       put(questions, question.id, { earned: round4(got), possible: round4(points) });
     });
 
-    var cells = {};
-    dimensions.forEach(function (dimension) {
-      var row = {};
+    /** @type {Record<string, Record<string, CellScore>>} */
+    const cells = {};
+    dimensions.forEach((dimension) => {
+      const row = {};
       put(cells, dimension, row);
-      levels.forEach(function (level) {
-        var cell = cellKey(dimension, level);
-        var knowledge = possible.get(cell) ? earned.get(cell) / possible.get(cell) : null;
-        var values = ratings.get(cell) || [];
-        var selfRating = values.length ? sum(values) / values.length : null;
-        var evidence;
+      levels.forEach((level) => {
+        const cell = cellKey(dimension, level);
+        const pointsIn = possible.get(cell);
+        const knowledge = pointsIn ? /** @type {number} */ (earned.get(cell)) / pointsIn : null;
+        const values = ratings.get(cell) || [];
+        const selfRating = values.length ? sum(values) / values.length : null;
+        let evidence;
         if (knowledge !== null && selfRating !== null) {
           evidence = (weightK * knowledge + weightS * selfRating) / (weightK + weightS);
         } else {
@@ -198,84 +239,89 @@ const AcademyScoring = (function () {
       });
     });
 
-    var reached = {};
-    dimensions.forEach(function (dimension) {
-      var top = null;
-      for (var i = 0; i < levels.length; i++) {
+    /** @type {Record<string, string | null>} */
+    const reached = {};
+    dimensions.forEach((dimension) => {
+      let top = null;
+      for (let i = 0; i < levels.length; i++) {
         if (cells[dimension][levels[i]].passed !== true) break;
         top = levels[i];
       }
       put(reached, dimension, top);
     });
-    var assessed = {};
-    dimensions.forEach(function (dimension) {
-      put(assessed, dimension, levels.some(function (level) {
-        return cells[dimension][level].evidence !== null;
-      }));
+    /** @type {Record<string, boolean>} */
+    const assessed = {};
+    dimensions.forEach((dimension) => {
+      put(assessed, dimension, levels.some((level) => cells[dimension][level].evidence !== null));
     });
-    var overall = null;
-    var allAssessed = dimensions.every(function (dimension) {
-      return assessed[dimension];
-    });
-    var allReached = dimensions.every(function (dimension) {
-      return reached[dimension] !== null;
-    });
+    /** @type {string | null} */
+    let overall = null;
+    const allAssessed = dimensions.every((dimension) => assessed[dimension]);
+    const allReached = dimensions.every((dimension) => reached[dimension] !== null);
     if (allAssessed && allReached && dimensions.length) {
-      dimensions.forEach(function (dimension) {
-        if (overall === null || levels.indexOf(reached[dimension]) < levels.indexOf(overall)) {
+      dimensions.forEach((dimension) => {
+        if (overall === null || levels.indexOf(/** @type {string} */ (reached[dimension])) < levels.indexOf(overall)) {
           overall = reached[dimension];
         }
       });
     }
 
-    var calibration = {};
-    dimensions.forEach(function (dimension) {
+    /** @type {Record<string, Calibration>} */
+    const calibration = {};
+    dimensions.forEach((dimension) => {
       put(calibration, dimension, calibrate(cells[dimension], levels, threshold, margin));
     });
 
-    var gaps = [];
+    /** @type {Gap[]} */
+    const gaps = [];
     if (typeof target === "string" && levels.indexOf(target) !== -1) {
-      var goal = levels.indexOf(target);
-      dimensions.forEach(function (dimension) {
-        var top = reached[dimension];
+      const goal = levels.indexOf(target);
+      const wanted = target;
+      dimensions.forEach((dimension) => {
+        const top = reached[dimension];
         if (top !== null && levels.indexOf(top) >= goal) return;
-        var short = [];
-        levels.slice(0, goal + 1).forEach(function (level) {
-          var cell = cells[dimension][level];
+        /** @type {GapCell[]} */
+        const short = [];
+        levels.slice(0, goal + 1).forEach((level) => {
+          const cell = cells[dimension][level];
           if (cell.passed === true) return;
-          var evidence = cell.evidence;
+          const evidence = cell.evidence;
           short.push({
-            level: level,
+            level,
             status: evidence === null ? "unassessed" : "failed",
             shortfall: evidence === null ? null : round4(atLeastZero(threshold - evidence)),
           });
         });
-        gaps.push({ dimension: dimension, reached: top, target: target, cells: short });
+        gaps.push({ dimension, reached: top, target: wanted, cells: short });
       });
     }
 
     return {
-      questions: questions,
+      questions,
       knowledge: {
         earned: round4(totalEarned),
         possible: round4(totalPossible),
         share: totalPossible ? round4(totalEarned / totalPossible) : null,
       },
-      cells: cells,
-      reached: reached,
-      assessed: assessed,
-      overall: overall,
-      target: target,
-      gaps: gaps,
-      calibration: calibration,
+      cells,
+      reached,
+      assessed,
+      overall,
+      target,
+      gaps,
+      calibration,
     };
   }
 
   // The ladder on one source alone ("self" or "knowledge"), on the rounded cell values.
+  /**
+   * @param {Record<string, CellScore>} row @param {string[]} levels
+   * @param {"self" | "knowledge"} source @param {number} threshold
+   */
   function ladder(row, levels, source, threshold) {
-    var top = null;
-    for (var i = 0; i < levels.length; i++) {
-      var value = row[levels[i]][source];
+    let top = null;
+    for (let i = 0; i < levels.length; i++) {
+      const value = row[levels[i]][source];
       if (value === null || value < threshold - EPSILON) break;
       top = levels[i];
     }
@@ -283,18 +329,21 @@ const AcademyScoring = (function () {
   }
 
   // Self-rating against knowledge on the cells that have both.
+  /**
+   * @param {Record<string, CellScore>} row @param {string[]} levels
+   * @param {number} threshold @param {number} margin @returns {Calibration}
+   */
   function calibrate(row, levels, threshold, margin) {
-    var both = levels.filter(function (level) {
-      return row[level].knowledge !== null && row[level].self !== null;
-    }).map(function (level) {
-      return row[level];
-    });
-    var flag = null;
-    var selfMean = null;
-    var knowledgeMean = null;
+    const both = levels
+      .filter((level) => row[level].knowledge !== null && row[level].self !== null)
+      .map((level) => row[level]);
+    /** @type {Calibration["flag"]} */
+    let flag = null;
+    let selfMean = null;
+    let knowledgeMean = null;
     if (both.length) {
-      selfMean = sum(both.map(function (cell) { return cell.self; })) / both.length;
-      knowledgeMean = sum(both.map(function (cell) { return cell.knowledge; })) / both.length;
+      selfMean = sum(both.map((cell) => /** @type {number} */ (cell.self))) / both.length;
+      knowledgeMean = sum(both.map((cell) => /** @type {number} */ (cell.knowledge))) / both.length;
       if (selfMean - knowledgeMean >= margin - EPSILON) flag = "high";
       else if (knowledgeMean - selfMean >= margin - EPSILON) flag = "low";
       else flag = "ok";
@@ -304,9 +353,9 @@ const AcademyScoring = (function () {
       knowledge_level: ladder(row, levels, "knowledge", threshold),
       self: selfMean === null ? null : round4(selfMean),
       knowledge: knowledgeMean === null ? null : round4(knowledgeMean),
-      flag: flag,
+      flag,
     };
   }
 
-  return Object.freeze({ scoreAttempt: scoreAttempt, questionCredit: questionCredit, round4: round4 });
+  window.Academy = Object.assign(window.Academy || {}, { scoring: Object.freeze({ scoreAttempt, questionCredit, round4 }) });
 })();

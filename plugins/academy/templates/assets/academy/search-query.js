@@ -1,3 +1,4 @@
+// @ts-check
 // Chinese queries for Material's search box.
 //
 // Material's search worker cuts a run of Chinese characters into pieces that
@@ -23,11 +24,15 @@
   var OPERATOR_EDGES = /^[*+\-:^~]+|[*+\-:^~]+$/g;
   var TAG = /<[^>]*>/g;
 
+  /** @type {Record<string, unknown>[] | null} */
   var docs = null;
   var separator = /[\s\u200b]+/;
+  /** @type {Set<string>} */
   var stopwords = new Set();
+  /** @type {Set<string> | null} */
   var vocabulary = null;
 
+  /** @param {any} data */
   function learn(data) {
     var config = (data && data.config) || {};
     docs = Array.isArray(data && data.docs) ? data.docs : [];
@@ -45,9 +50,10 @@
     if (vocabulary) return vocabulary;
     vocabulary = new Set();
     var fields = ["title", "text", "keywords"];
-    for (var d = 0; d < docs.length; d++) {
+    var indexed = docs || [];
+    for (var d = 0; d < indexed.length; d++) {
       for (var f = 0; f < fields.length; f++) {
-        var value = docs[d][fields[f]];
+        var value = indexed[d][fields[f]];
         if (typeof value !== "string") continue;
         var tokens = value.replace(TAG, " ").split(separator);
         for (var t = 0; t < tokens.length; t++) {
@@ -60,6 +66,7 @@
 
   // The fewest index words that cover most of `run`; characters that belong
   // to no index word are left out.
+  /** @param {string} run @param {Set<string>} known @returns {string[]} */
   function cut(run, known) {
     var n = run.length;
     var best = new Array(n + 1);
@@ -80,6 +87,7 @@
     return best[0].words;
   }
 
+  /** @param {unknown} query */
   function rewrite(query) {
     if (typeof query !== "string" || docs === null) return query;
     // Quoted phrases and +/- operators are Lunr syntax: leave them to Material.
@@ -108,10 +116,11 @@
     return terms.length ? terms.join(" ") : query;
   }
 
+  /** @param {string | URL} url @param {WorkerOptions} [options] */
   function SearchWorker(url, options) {
     var worker = new Base(url, options);
-    var post = worker.postMessage;
-    worker.postMessage = function (message) {
+    var post = /** @type {Function} */ (worker.postMessage);
+    worker.postMessage = function (/** @type {any} */ message) {
       if (message && message.type === SETUP) learn(message.data);
       else if (message && message.type === QUERY) {
         var rest = Array.prototype.slice.call(arguments, 1);
@@ -122,6 +131,5 @@
     return worker;
   }
   SearchWorker.prototype = Base.prototype;
-  window.Worker = SearchWorker;
-  window.AcademySearchQuery = { rewrite: rewrite, learn: learn };
+  window.Worker = /** @type {typeof Worker} */ (/** @type {unknown} */ (SearchWorker));
 })();

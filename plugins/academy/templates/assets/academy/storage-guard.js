@@ -1,3 +1,4 @@
+// @ts-check
 // With storage disabled (a browser policy, a locked-down profile) reading
 // `localStorage` throws, and Material's own inline scripts, which read it
 // without a guard, fail on every page. Loaded in <head> before them, this
@@ -14,11 +15,11 @@
   }
   var items = new Map([["academy:storage-unavailable", "1"]]);
   var memory = {
-    getItem: function (key) { return items.has(String(key)) ? items.get(String(key)) : null; },
-    setItem: function (key, value) { items.set(String(key), String(value)); },
-    removeItem: function (key) { items.delete(String(key)); },
+    getItem: function (/** @type {string} */ key) { return items.has(String(key)) ? items.get(String(key)) : null; },
+    setItem: function (/** @type {string} */ key, /** @type {string} */ value) { items.set(String(key), String(value)); },
+    removeItem: function (/** @type {string} */ key) { items.delete(String(key)); },
     clear: function () { items.clear(); },
-    key: function (index) { return Array.from(items.keys())[index] || null; },
+    key: function (/** @type {number} */ index) { return Array.from(items.keys())[index] || null; },
   };
   Object.defineProperty(memory, "length", { get: function () { return items.size; } });
   try {

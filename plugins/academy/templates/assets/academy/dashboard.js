@@ -1,19 +1,31 @@
+// @ts-check
 // "我的学习" (the dashboard): my path first, 我的提升计划 from stored quiz
 // results, and export, import and reset of all learning data. Loaded by
-// academy.js on pages that have a dashboard; it uses academy.js's storage.
+// academy.js on pages that have a dashboard, after retake.js; it uses
+// academy.js's storage.
 (function () {
   "use strict";
 
-  const core = window.AcademyCore;
-  if (!core) return;
-  const { all, make, isRecord, isText, today, download, emptyData, normalize, merge } = core;
+  const { core, retake } = window.Academy || {};
+  if (!core || !retake) return;
+  const { all, make, isRecord, isText, today, localTime, download, emptyData, normalize, merge } = core;
   const { load, save, update, renderAll, readSteps, progressOf, progressSentence, showProgress } = core;
+  const { KEEP_NAMES, keepRule, keptAttempt } = retake;
+
+  /**
+   * A quiz's kept result, as the dashboard plans with it.
+   * @typedef {{ id: string, version: number, entry: Record<string, any>, keep: string,
+   *   attempt: Record<string, any>, number: number, href?: string | null, at?: number }} KeptResult
+   */
+  /** @typedef {{ steps: Step[], position: (url: string | null) => number }} PathOrder */
 
   // -------------------------------------------------------------- dashboard
 
+  /** @type {Mounter} */
   function mountDashboard(root, store) {
     const sections = all(root, ".academy-dash-path");
     const status = root.querySelector("[data-academy-tools-status]");
+    /** @param {string} message */
     const say = (message) => {
       if (status) status.textContent = message;
     };
@@ -32,9 +44,10 @@
     };
   }
 
+  /** @param {HTMLElement} root @param {HTMLElement | undefined} section @param {string | null} role */
   function renderRoleSummary(root, section, role) {
     const summary = root.querySelector("[data-academy-role-summary]");
-    if (!summary) return;
+    if (!(summary instanceof HTMLElement)) return;
     const home = make("a", "首页", { href: root.dataset.homeHref || summary.dataset.homeHref || "#" });
     summary.textContent = "";
     if (!role) {
@@ -50,13 +63,14 @@
     }
   }
 
+  /** @param {HTMLElement} section @param {Record<string, string>} done */
   function renderDashPath(section, done) {
     const list = section.querySelector("[data-academy-steps]");
     const progress = progressOf(list ? readSteps(list) : [], done);
     const bar = section.querySelector("[data-academy-progress]");
     const text = section.querySelector("[data-academy-progress-text]");
     const next = section.querySelector("[data-academy-next]");
-    if (bar) showProgress(bar, progress);
+    if (bar instanceof HTMLProgressElement) showProgress(bar, progress);
     if (text) text.textContent = progressSentence(progress);
     if (!next) return;
     next.textContent = "";
@@ -78,8 +92,7 @@
   // Links and page are relative to the site root (or absolute); they are
   // resolved against this site's root and ordered by the chosen path's steps.
 
-  const KEEP_NAMES = { best: "最好成绩", last: "最后一次", first: "第一次", average: "平均" };
-
+  /** @param {HTMLElement} root */
   function makePlanSection(root) {
     const section = make("section", null, { class: "academy-plan", "data-academy-plan": "", "aria-labelledby": "academy-plan-title" });
     const summary = root.querySelector("[data-academy-role-summary]");
@@ -89,6 +102,7 @@
   }
 
   // The dashboard's site root: data-home-href is the home page, relative to this page.
+  /** @param {HTMLElement} root */
   function dashboardRoot(root) {
     const logo = document.querySelector("a.md-logo[href]");
     const home = root.dataset.homeHref || (logo && logo.getAttribute("href"));
@@ -100,6 +114,7 @@
   }
 
   // Only links into a web or file site, never javascript: or data:.
+  /** @param {unknown} href @param {string} base */
   function resolveLink(href, base) {
     if (!isText(href)) return null;
     try {
@@ -110,25 +125,17 @@
     }
   }
 
+  /** @param {string} url */
   const pageOf = (url) => url.split("#")[0];
 
-  // The attempt that counts, by the quiz's retake policy: the same choice as
-  // quiz.js's keptOf, from the stored scores (the dashboard has no scoring
-  // spec). best: highest knowledge share, ties → later; average: the last
-  // attempt's levels and gaps (with the mean share shown by the quiz page).
-  function keptAttempt(attempts, keep) {
-    if (!attempts.length) return null;
-    if (keep === "first") return attempts[0];
-    if (keep !== "best") return attempts[attempts.length - 1];
-    const share = (attempt) => {
-      const value = isRecord(attempt.score) && isRecord(attempt.score.knowledge) ? attempt.score.knowledge.share : null;
-      return typeof value === "number" ? value : -1;
-    };
-    return attempts.reduce((best, attempt) => (share(attempt) >= share(best) ? attempt : best));
-  }
+  // The dashboard has no scoring spec: it ranks attempts by their stored score.
+  /** @param {Record<string, any>} attempt */
+  const storedShare = (attempt) => (isRecord(attempt.score) && isRecord(attempt.score.knowledge) ? attempt.score.knowledge.share : null);
 
   // Per quiz id, the newest version that has scored attempts.
+  /** @param {Record<string, unknown>} results @returns {KeptResult[]} */
   function keptResults(results) {
+    /** @type {Record<string, KeptResult>} */
     const byQuiz = {};
     Object.keys(results).forEach((key) => {
       const at = key.lastIndexOf("@");
@@ -136,28 +143,126 @@
       if (at < 1 || !isRecord(entry) || !Array.isArray(entry.attempts) || entry.mode === "assessed") return;
       const id = key.slice(0, at);
       const version = Number(key.slice(at + 1)) || 0;
-      const attempts = entry.attempts.filter((attempt) =>
+      const attempts = entry.attempts.filter((/** @type {unknown} */ attempt) =>
         isRecord(attempt) && isText(attempt.submitted) && attempt.mode !== "assessed" && isRecord(attempt.score));
       if (!attempts.length) return;
       if (byQuiz[id] && byQuiz[id].version > version) return;
-      const keep = Object.prototype.hasOwnProperty.call(KEEP_NAMES, entry.keep) ? entry.keep : "best";
-      const attempt = keptAttempt(attempts, keep);
-      byQuiz[id] = { id, version, entry, keep, attempt, number: attempts.indexOf(attempt) + 1 };
+      const keep = keepRule(entry.keep);
+      const kept = /** @type {Kept<Record<string, any>>} */ (keptAttempt(attempts, keep, storedShare));
+      byQuiz[id] = { id, version, entry, keep, attempt: kept.attempt, number: kept.index + 1 };
     });
     return Object.values(byQuiz);
   }
 
-  function renderPlan(root, section, path, data) {
-    section.textContent = "";
-    section.append(make("h2", "我的提升计划", { id: "academy-plan-title" }));
-    const base = dashboardRoot(root);
+  // Where a page comes in the chosen path (Infinity: not in it).
+  /** @param {HTMLElement | null} path @returns {PathOrder} */
+  function pathOrder(path) {
     const steps = path ? readSteps(path.querySelector("[data-academy-steps]") || path) : [];
     const positions = steps.map((step) => pageOf(resolveLink(step.href, location.href) || ""));
+    /** @param {string | null} url */
     const position = (url) => {
       const index = url ? positions.indexOf(pageOf(url)) : -1;
       return index === -1 ? Infinity : index;
     };
-    const quizStep = (id) => steps.find((step) => step.id === "quiz:" + id);
+    return { steps, position };
+  }
+
+  // The quizzes in the order of the path (their step), the others by title.
+  /** @param {KeptResult[]} results @param {PathOrder} order @param {string} base */
+  function planQuizzes(results, { steps }, base) {
+    return results
+      .map((result) => {
+        const step = steps.find((candidate) => candidate.id === "quiz:" + result.id);
+        const href = step ? resolveLink(step.href, location.href) : resolveLink(result.entry.page, base);
+        return Object.assign(result, { href, at: step ? steps.indexOf(step) : Infinity });
+      })
+      .sort((a, b) => a.at - b.at || String(a.entry.title || a.id).localeCompare(String(b.entry.title || b.id)));
+  }
+
+  // A gap's pages to review, in the order of the path.
+  /** @param {Record<string, any>} gap @param {PathOrder} order @param {string} base */
+  function reviewLinks(gap, { position }, base) {
+    /** @type {{ href: string, title: string, index: number }[]} */
+    const links = [];
+    (Array.isArray(gap.links) ? gap.links : []).filter(isRecord).forEach((/** @type {Record<string, any>} */ link, /** @type {number} */ index) => {
+      const href = resolveLink(link.href, base);
+      if (href) links.push({ href, title: isText(link.title) ? link.title : "", index });
+    });
+    return links.sort((a, b) => position(a.href) - position(b.href) || a.index - b.index);
+  }
+
+  // A quiz's gaps in the order of the path (of their first page to review).
+  /** @param {KeptResult} result @param {PathOrder} order @param {string} base */
+  function planGaps(result, order, base) {
+    /** @type {unknown[]} */
+    const plan = result.attempt.plan;
+    return plan
+      .filter(isRecord)
+      .filter((gap) => isText(gap.dimension))
+      .map((gap) => {
+        const links = reviewLinks(gap, order, base);
+        return { gap, links, at: links.length ? order.position(links[0].href) : Infinity };
+      })
+      .sort((a, b) => a.at - b.at);
+  }
+
+  /** @param {Record<string, any>} gap @param {{ href: string, title: string }[]} links */
+  function gapItem(gap, links) {
+    const item = make("li", null, { class: "academy-plan__gap", "data-dimension": gap.dimension });
+    const reached = isText(gap.reachedName) ? `已达到 ${gap.reachedName}` : "尚未达到任何级别";
+    item.append(make("strong", gap.dimension), `：${reached}，目标 ${isText(gap.targetName) ? gap.targetName : ""}`);
+    const cells = (Array.isArray(gap.cells) ? gap.cells : []).filter(isRecord).map((/** @type {Record<string, any>} */ cell) => {
+      const name = String(cell.name || cell.level || "").replace(/^SOC-/, "");
+      return cell.status === "unassessed" || typeof cell.shortfall !== "number"
+        ? `${name}未评估`
+        : `${name}差 ${Math.round(cell.shortfall * 1000) / 10}%`;
+    });
+    if (cells.length) item.append(`（${cells.join("，")}）`);
+    if (!links.length) {
+      item.append(make("p", "暂无对应的复习页面，请向培训师咨询。", { class: "academy-plan__nolinks" }));
+      return item;
+    }
+    const review = make("ol", null, { class: "academy-plan__links", "aria-label": `${gap.dimension}：要复习的页面` });
+    links.forEach((link) => {
+      const li = make("li");
+      li.append(make("a", "复习：" + (link.title || link.href), { href: link.href }));
+      review.append(li);
+    });
+    item.append(review);
+    return item;
+  }
+
+  /** @param {KeptResult} result @param {ReturnType<typeof planGaps>} gaps @param {LearningData} data */
+  function quizArticle(result, gaps, data) {
+    const title = isText(result.entry.title) && result.entry.title ? result.entry.title : result.id;
+    const article = make("article", null, { class: "academy-plan__quiz", "data-quiz": result.id });
+    article.append(make("h3", title));
+    const basis = `依据：保留的成绩（${KEEP_NAMES[result.keep]}），第 ${result.number} 次作答，提交于 ${localTime(result.attempt.submitted)}`;
+    const role = isText(result.attempt.role) ? result.attempt.role : null;
+    article.append(make("p", basis + (role && role !== data.role ? "。提交时选择的角色与当前角色不同，建议重新作答。" : "。"), {
+      class: "academy-plan__basis",
+    }));
+    if (!gaps.length) {
+      article.append(make("p", role ? "各维度均已达到目标级别，没有差距。" : "提交时尚未选择角色，无法与目标级别比较；选择角色后请再做一次。", {
+        class: "academy-plan__none",
+      }));
+    } else {
+      const list = make("ol", null, { class: "academy-plan__gaps" });
+      gaps.forEach(({ gap, links }) => list.append(gapItem(gap, links)));
+      article.append(list);
+    }
+    if (result.href && gaps.length) {
+      const next = make("p", "复习后再做：", { class: "academy-plan__next" });
+      next.append(make("a", title, { href: result.href }));
+      article.append(next);
+    }
+    return article;
+  }
+
+  /** @param {HTMLElement} root @param {Element} section @param {HTMLElement | null} path @param {LearningData} data */
+  function renderPlan(root, section, path, data) {
+    section.textContent = "";
+    section.append(make("h2", "我的提升计划", { id: "academy-plan-title" }));
     const kept = keptResults(isRecord(data.results) ? data.results : {});
     const withPlans = kept.filter((result) => Array.isArray(result.attempt.plan));
     if (!kept.length) {
@@ -170,71 +275,13 @@
       "依据各测验保留的成绩，按" + (path ? `“${path.dataset.title || "学习路径"}”` : "学习路径") + "的顺序列出要复习的页面，复习后再做一次测验。", {
         class: "academy-plan__intro",
       }));
-    const quizzes = withPlans
-      .map((result) => {
-        const step = quizStep(result.id);
-        const href = step ? resolveLink(step.href, location.href) : resolveLink(result.entry.page, base);
-        return Object.assign(result, { href, at: step ? steps.indexOf(step) : Infinity });
-      })
-      .sort((a, b) => a.at - b.at || String(a.entry.title || a.id).localeCompare(String(b.entry.title || b.id)));
+    const base = dashboardRoot(root);
+    const order = pathOrder(path);
     let gapsShown = 0;
-    quizzes.forEach((result) => {
-      const gaps = result.attempt.plan.filter((gap) => isRecord(gap) && isText(gap.dimension)).map((gap) => {
-        const links = (Array.isArray(gap.links) ? gap.links : [])
-          .filter(isRecord)
-          .map((link, index) => ({ href: resolveLink(link.href, base), title: isText(link.title) ? link.title : "", index }))
-          .filter((link) => link.href)
-          .sort((a, b) => position(a.href) - position(b.href) || a.index - b.index);
-        return { gap, links, at: links.length ? position(links[0].href) : Infinity };
-      });
-      gaps.sort((a, b) => a.at - b.at);
-      const title = isText(result.entry.title) && result.entry.title ? result.entry.title : result.id;
-      const article = make("article", null, { class: "academy-plan__quiz", "data-quiz": result.id });
-      article.append(make("h3", title));
-      const basis = `依据：保留的成绩（${KEEP_NAMES[result.keep]}），第 ${result.number} 次作答，提交于 ${shortTime(result.attempt.submitted)}`;
-      const role = isText(result.attempt.role) ? result.attempt.role : null;
-      article.append(make("p", basis + (role && role !== data.role ? "。提交时选择的角色与当前角色不同，建议重新作答。" : "。"), {
-        class: "academy-plan__basis",
-      }));
-      if (!gaps.length) {
-        article.append(make("p", role ? "各维度均已达到目标级别，没有差距。" : "提交时尚未选择角色，无法与目标级别比较；选择角色后请再做一次。", {
-          class: "academy-plan__none",
-        }));
-      } else {
-        const list = make("ol", null, { class: "academy-plan__gaps" });
-        gaps.forEach(({ gap, links }) => {
-          gapsShown += 1;
-          const item = make("li", null, { class: "academy-plan__gap", "data-dimension": gap.dimension });
-          const reached = isText(gap.reachedName) ? `已达到 ${gap.reachedName}` : "尚未达到任何级别";
-          item.append(make("strong", gap.dimension), `：${reached}，目标 ${isText(gap.targetName) ? gap.targetName : ""}`);
-          const cells = (Array.isArray(gap.cells) ? gap.cells : []).filter(isRecord).map((cell) => {
-            const name = String(cell.name || cell.level || "").replace(/^SOC-/, "");
-            return cell.status === "unassessed" || typeof cell.shortfall !== "number"
-              ? `${name}未评估`
-              : `${name}差 ${Math.round(cell.shortfall * 1000) / 10}%`;
-          });
-          if (cells.length) item.append(`（${cells.join("，")}）`);
-          if (links.length) {
-            const review = make("ol", null, { class: "academy-plan__links", "aria-label": `${gap.dimension}：要复习的页面` });
-            links.forEach((link) => {
-              const li = make("li");
-              li.append(make("a", "复习：" + (link.title || link.href), { href: link.href }));
-              review.append(li);
-            });
-            item.append(review);
-          } else {
-            item.append(make("p", "暂无对应的复习页面，请向培训师咨询。", { class: "academy-plan__nolinks" }));
-          }
-          list.append(item);
-        });
-        article.append(list);
-      }
-      if (result.href && gaps.length) {
-        const next = make("p", "复习后再做：", { class: "academy-plan__next" });
-        next.append(make("a", title, { href: result.href }));
-        article.append(next);
-      }
-      section.append(article);
+    planQuizzes(withPlans, order, base).forEach((result) => {
+      const gaps = planGaps(result, order, base);
+      gapsShown += gaps.length;
+      section.append(quizArticle(result, gaps, data));
     });
     if (kept.length > withPlans.length) {
       section.append(make("p", "有些测验的成绩是旧版本页面保存的，没有提升计划；重新作答一次即可生成。", { class: "academy-plan__old" }));
@@ -244,13 +291,9 @@
     }
   }
 
-  function shortTime(iso) {
-    const date = new Date(iso);
-    if (isNaN(date.getTime())) return String(iso);
-    const pad = (number) => String(number).padStart(2, "0");
-    return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
-  }
+  // ------------------------------------------------- export, import, reset
 
+  /** @param {HTMLElement} root @param {Store} store @param {(message: string) => void} say */
   function bindDashboardTools(root, store, say) {
     const exportButton = root.querySelector("[data-academy-export]");
     const importInput = root.querySelector("[data-academy-import]");
@@ -263,7 +306,7 @@
         say("已导出：" + name);
       });
     }
-    if (importInput) {
+    if (importInput instanceof HTMLInputElement) {
       importInput.addEventListener("change", () => {
         const file = importInput.files && importInput.files[0];
         if (file) importFile(store, file, say);
@@ -282,6 +325,7 @@
     }
   }
 
+  /** @param {Store} store @param {File} file @param {(message: string) => void} say */
   function importFile(store, file, say) {
     file.text().then((text) => {
       let imported = null;
@@ -294,7 +338,8 @@
         say(`导入失败：${file.name} 不是有效的学习记录文件。`);
         return;
       }
-      update(store, (data) => merge(data, imported));
+      const other = imported;
+      update(store, (data) => merge(data, other));
       const steps = Object.keys(imported.done).length;
       const entries = Object.keys(imported.log).length;
       say(`已导入 ${file.name}：${steps} 个已完成步骤，${entries} 篇日志。`);

@@ -1,23 +1,25 @@
+// @ts-check
 // The learning log: one entry of answers to the reflection questions per day,
 // kept with the rest of the learning data, exported as Markdown or JSON.
 // Loaded by academy.js on pages that have a learning log.
 (function () {
   "use strict";
 
-  const core = window.AcademyCore;
+  const core = window.Academy && window.Academy.core;
   if (!core) return;
   const { all, make, now, today, download, DAY, load, update, pagePrimaryPath } = core;
 
   // ----------------------------------------------------------- learning log
 
+  /** @type {Mounter} */
   function mountLearningLog(root, store) {
     const form = root.querySelector("[data-academy-log-form]");
     const entries = root.querySelector("[data-academy-log-entries]");
-    if (!form) return () => {};
-    const date = form.elements.namedItem("date");
-    const fields = all(form, "textarea");
+    if (!(form instanceof HTMLFormElement)) return () => {};
+    const date = /** @type {HTMLInputElement} */ (form.elements.namedItem("date"));
+    const fields = /** @type {HTMLTextAreaElement[]} */ (all(form, "textarea"));
     const questions = fields.map((field, index) =>
-      field.labels && field.labels[0] ? field.labels[0].textContent : `问题 ${index + 1}`);
+      field.labels && field.labels[0] ? field.labels[0].textContent || "" : `问题 ${index + 1}`);
     const status = form.querySelector("[data-academy-log-status]") || make("p");
     const fill = () => {
       const entry = store.data.log[date.value];
@@ -33,15 +35,17 @@
       saveLogEntry(store, date.value, fields, status);
     });
     root.addEventListener("click", (event) => {
-      const exporter = event.target.closest("[data-academy-log-export]");
-      if (exporter) exportLog(store, questions, exporter.dataset.academyLogExport, status);
-      if (event.target.closest("[data-academy-print]")) window.print();
+      const target = event.target instanceof Element ? event.target : null;
+      const exporter = target && target.closest("[data-academy-log-export]");
+      if (exporter instanceof HTMLElement) exportLog(store, questions, exporter.dataset.academyLogExport, status);
+      if (target && target.closest("[data-academy-print]")) window.print();
     });
     return function render() {
       if (entries) renderLogEntries(entries, store.data.log, questions);
     };
   }
 
+  /** @param {Store} store @param {string} day @param {HTMLTextAreaElement[]} fields @param {Element} status */
   function saveLogEntry(store, day, fields, status) {
     const answers = fields.map((field) => field.value);
     if (!DAY.test(day)) {
@@ -54,7 +58,8 @@
     }
     // Writing the log completes the page's reflection step, if it is one.
     const primary = pagePrimaryPath(store);
-    const reflection = primary && primary.dataset.step.startsWith("reflection:") ? primary.dataset.step : null;
+    const step = (primary && primary.dataset.step) || "";
+    const reflection = step.startsWith("reflection:") ? step : null;
     update(store, (data) => {
       data.log[day] = { answers, updated: now() };
       if (reflection && !data.done[reflection]) data.done[reflection] = now();
@@ -62,9 +67,12 @@
     status.textContent = `已保存 ${day} 的日志。`;
   }
 
+  /** @param {Record<string, LogEntry>} log */
   const logDays = (log) => Object.keys(log).sort().reverse();
+  /** @param {string[]} questions @param {number} index */
   const question = (questions, index) => questions[index] || `问题 ${index + 1}`;
 
+  /** @param {Element} container @param {Record<string, LogEntry>} log @param {string[]} questions */
   function renderLogEntries(container, log, questions) {
     container.textContent = "";
     const days = logDays(log);
@@ -80,6 +88,7 @@
     });
   }
 
+  /** @param {Store} store @param {string[]} questions @param {string | undefined} format @param {Element} status */
   function exportLog(store, questions, format, status) {
     load(store);
     const log = store.data.log;
