@@ -8,7 +8,7 @@ import pytest
 
 from academy.core.model import load_model
 from academy.core.problems import ProblemsFound
-from conftest import ROOT, page, run_build, write_project
+from support.site import ROOT, page, run_build, write_project
 
 SHIPPED = (ROOT / "quizzes" / "spcm.yml").read_text(encoding="utf-8")
 
@@ -85,6 +85,7 @@ def test_missing_model_file(tmp_path):
     assert caught.value.problems[0].format().startswith("quizzes/nope.yml:1: 找不到能力模型文件")
 
 
+@pytest.mark.build
 def test_broken_model_fails_the_build_with_its_line(tmp_path):
     project = write_project(tmp_path, {"index.md": page("首页")})
     model = project / "quizzes" / "spcm.yml"
@@ -101,8 +102,13 @@ def test_shipped_model_has_indicators_for_all_32_cells_and_scoring():
         for level in model.level_ids:
             assert len(model.indicators_of(dimension, level)) >= 2, (dimension, level)
     assert model.scoring.threshold == 0.6
-    assert (model.scoring.knowledge_weight, model.scoring.self_weight) == (0.6, 0.4)
+    assert (model.scoring.knowledge_weight, model.scoring.self_weight) == (0.7, 0.3)
+    assert (model.scoring.min_items, model.scoring.knowledge_floor) == (3, 0.5)
     assert len(model.scoring.scale) == 4
+    developer = model.role("developer")
+    assert developer is not None and developer.dimensions and len(developer.dimensions) < len(model.dimensions)
+    for dimension in developer.dimensions:  # a developer rates developer behaviour, not 巡检/出账
+        assert model.statements(dimension, "soc-ops", "developer") != model.indicators_of(dimension, "soc-ops")
     assert "V0.9" in SHIPPED  # trainers are told to replace the example indicators
 
 
@@ -111,9 +117,13 @@ def test_shipped_model_has_indicators_for_all_32_cells_and_scoring():
     [
         ("threshold: 0.6", "threshold: 60%", "“threshold”必须是 0 到 1 之间的数"),
         ("threshold: 0.6", "threshold: 1.5", "“threshold”必须是 0 到 1 之间的数"),
-        ("knowledge: 0.6", "knowledge: 0\n    self: 0", "重复的键“self”"),
+        ("knowledge: 0.7", "knowledge: 0\n    self: 0", "重复的键“self”"),
         ("  scale: [", "  scale: [很好, ", "scale 要写 4 个等级名称"),
         ("    soc-ops:", "    soc-m9:", "行为指标中的级别“soc-m9”不在 levels 中"),
+        ("min_items: 3", "min_items: 0", "“min_items”必须是不小于 1 的整数"),
+        ("knowledge_floor: 0.5", "knowledge_floor: 2", "“knowledge_floor”必须是 0 到 1 之间的数"),
+        ("dimensions: [价值观, 岗位认知", "dimensions: [价值, 岗位认知", "角色的维度“价值”不在 groups 中"),
+        ("      价值观:\n        - 把生产", "      价值:\n        - 把生产", "角色的行为指标中的维度“价值”不在 groups 中"),
     ],
 )
 def test_scoring_and_indicator_mistakes(tmp_path, old, new, expected):

@@ -9,7 +9,10 @@ import pytest
 
 from academy.core.course import Course, CourseFiles, check_sources, markdown_files
 from academy.core.model import load_model
-from conftest import ROOT, page, run_build, write_project
+from support.site import BIN, ROOT, page, run_build, write_project
+
+# One worker takes the whole module, so each build below is made once.
+pytestmark = pytest.mark.xdist_group("path-builds")
 
 MODEL = load_model(ROOT / "quizzes" / "spcm.yml")
 
@@ -207,6 +210,7 @@ def build_with_path(tmp_path: Path, path_yaml: str, strict: bool = True):
     return run_build(project, tmp_path / "site")
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("strict", [True, False])
 def test_a_bad_path_fails_the_build_strict_or_not(tmp_path, strict):
     build = build_with_path(tmp_path, GOOD_PATH.replace("soc/a.md", "soc/nope.md"), strict=strict)
@@ -215,13 +219,24 @@ def test_a_bad_path_fails_the_build_strict_or_not(tmp_path, strict):
     assert "Traceback" not in build.output
 
 
-def test_a_section_step_with_an_unknown_anchor_fails_the_build(tmp_path):
-    path_yaml = GOOD_PATH.replace("soc/b.md#incident", "soc/b.md#nowhere")
-    build = build_with_path(tmp_path, path_yaml)
+UNKNOWN_ANCHOR = GOOD_PATH.replace("soc/b.md#incident", "soc/b.md#nowhere")
+
+
+@pytest.fixture(scope="module")
+def unknown_anchor(tmp_path_factory):
+    """A project whose path has a section step to an anchor its page lacks, and its build."""
+    root = tmp_path_factory.mktemp("unknown-anchor")
+    return root, build_with_path(root, UNKNOWN_ANCHOR)
+
+
+@pytest.mark.build
+def test_a_section_step_with_an_unknown_anchor_fails_the_build(unknown_anchor):
+    _, build = unknown_anchor
     assert build.returncode != 0
-    assert f"content/paths/operator.md:{line_in_file(path_yaml, '#nowhere')}: 页面 soc/b.md 中没有小节“#nowhere”" in build.output
+    assert f"content/paths/operator.md:{line_in_file(UNKNOWN_ANCHOR, '#nowhere')}: 页面 soc/b.md 中没有小节“#nowhere”" in build.output
 
 
+@pytest.mark.build
 def test_a_dirty_rebuild_checks_the_sections_of_the_pages_it_renders(tmp_path):
     assert build_with_path(tmp_path, GOOD_PATH, strict=False).returncode == 0
     # `mkdocs serve --dirty` and `build --dirty` render only the pages changed since the last build
@@ -237,23 +252,28 @@ def test_a_dirty_rebuild_checks_the_sections_of_the_pages_it_renders(tmp_path):
     assert rebuild.returncode != 0 and "页面 soc/b.md 中没有小节“#incident”" in rebuild.output
 
 
-def test_academy_check_finds_the_unknown_anchor_too(tmp_path):
+@pytest.mark.build
+def test_academy_check_finds_the_unknown_anchor_too(unknown_anchor):
     import subprocess
-    import sys
 
-    path_yaml = GOOD_PATH.replace("soc/b.md#incident", "soc/b.md#nowhere")
-    build_with_path(tmp_path, path_yaml)
-    result = subprocess.run(
-        [str(Path(sys.executable).parent / "academy"), "check"], cwd=tmp_path, capture_output=True, text=True
-    )
+    project, _ = unknown_anchor
+    result = subprocess.run([str(BIN / "academy"), "check"], cwd=project, capture_output=True, text=True)
     assert result.returncode == 1
     assert "没有小节“#nowhere”" in result.stdout
 
 
-def test_path_page_lists_modules_steps_and_times(tmp_path):
-    build = build_with_path(tmp_path, GOOD_PATH)
+@pytest.fixture(scope="module")
+def good_site(tmp_path_factory) -> Path:
+    """GOOD_PATH built once."""
+    root = tmp_path_factory.mktemp("good-path")
+    build = build_with_path(root, GOOD_PATH)
     assert build.returncode == 0, build.output
-    html = (tmp_path / "site" / "paths" / "operator.html").read_text(encoding="utf-8")
+    return build.site
+
+
+@pytest.mark.build
+def test_path_page_lists_modules_steps_and_times(good_site):
+    html = (good_site / "paths" / "operator.html").read_text(encoding="utf-8")
     assert 'data-academy="path"' in html
     assert "第一天" in html and "第二天" in html
     assert "共 <b>4</b> 步" in html
@@ -261,22 +281,22 @@ def test_path_page_lists_modules_steps_and_times(tmp_path):
     assert "选修" in html and "必修" in html
 
 
-def test_pages_in_a_path_get_the_path_bar_and_others_get_nothing(tmp_path):
-    build = build_with_path(tmp_path, GOOD_PATH)
-    assert build.returncode == 0, build.output
-    in_path = (tmp_path / "site" / "soc" / "a.html").read_text(encoding="utf-8")
+@pytest.mark.build
+def test_pages_in_a_path_get_the_path_bar_and_others_get_nothing(good_site):
+    in_path = (good_site / "soc" / "a.html").read_text(encoding="utf-8")
     assert 'data-academy="pathbar"' in in_path and "第 1 步，共 4 步" in in_path
     assert 'href="b.html#incident"' in in_path  # next step
-    home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    home = (good_site / "index.html").read_text(encoding="utf-8")
     assert "data-academy=" not in home
 
 
-def test_widget_text_is_kept_out_of_the_search_index(tmp_path):
-    assert build_with_path(tmp_path, GOOD_PATH).returncode == 0
-    index = (tmp_path / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
+@pytest.mark.build
+def test_widget_text_is_kept_out_of_the_search_index(good_site):
+    index = (good_site / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "标记为已完成" not in index
 
 
+@pytest.mark.build
 def test_unknown_widget_placeholder_is_reported(tmp_path):
     project = write_project(tmp_path, {"index.md": page("首页", "<!-- academy:dashbaord -->")})
     build = run_build(project, tmp_path / "site")
@@ -284,6 +304,7 @@ def test_unknown_widget_placeholder_is_reported(tmp_path):
     assert "content/index.md:11:1: 不认识的组件“academy:dashbaord”" in build.output
 
 
+@pytest.mark.build
 def test_the_author_guide_example_path_builds(tmp_path):
     """The guide's example role and path, added to the shipped course, build and render."""
     import re
@@ -297,8 +318,8 @@ def test_the_author_guide_example_path_builds(tmp_path):
     (project / "content" / "paths" / "on-call.md").write_text(path_page + "\n# 值班工程师学习路径\n", encoding="utf-8")
     model = project / "quizzes" / "spcm.yml"
     text = model.read_text(encoding="utf-8")
-    last_role = text.rindex("    target: ", 0, text.index("\nscoring:"))
-    end_of_roles = text.index("\n", last_role) + 1
+    roles = text.index("\nroles:\n") + len("\nroles:\n")
+    end_of_roles = re.search(r"^\S", text[roles:], re.M).start() + roles  # the next top-level line
     model.write_text(text[:end_of_roles] + role_yaml + text[end_of_roles:], encoding="utf-8")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace(
         "      - me.md\n", "      - me.md\n      - paths/on-call.md\n"
@@ -312,6 +333,7 @@ def test_the_author_guide_example_path_builds(tmp_path):
     assert "值班工程师" in home
 
 
+@pytest.mark.build
 def test_placeholders_shown_as_code_examples_are_not_widgets(tmp_path):
     body = "```markdown\n<!-- academy:quiz nowhere -->\n```\n\n写 `<!-- academy:nothing -->` 即可。"
     project = write_project(tmp_path, {"index.md": page("首页", body)})

@@ -28,7 +28,7 @@ def assert_contains(actual, expected, where="result"):
 
 @pytest.mark.parametrize("vector", VECTORS["vectors"], ids=[v["name"] for v in VECTORS["vectors"]])
 def test_python_scoring_matches_the_shared_vectors(vector):
-    spec = {"model": VECTORS["model"], "questions": vector["questions"]}
+    spec = {"model": {**VECTORS["model"], **vector.get("model", {})}, "questions": vector["questions"]}
     result = score_attempt(spec, vector["responses"], vector["target"])
     assert_contains(result, vector["expected"])
     json.dumps(result)  # results are exported as JSON

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .front_matter import PageMeta, read_page_meta
-from .item_quality import item_problems
+from .item_quality import evidence_problems, item_problems
 from .learning_paths import LearningPath, PathContext, check_anchors, read_paths
 from .model import Model, load_model
 from .placeholders import Placeholder, find_placeholders, placeholder_problems
@@ -90,7 +90,7 @@ class CourseFiles:
     log_page: str  # the learning-log page that paths may end on
     terms: Path  # the search vocabulary folder (dictionary.txt, synonyms.yml)
     terms_shown: str
-    item_checks: str = "error"  # item-writing problems are errors, "warn" (advice only) or "off"
+    item_checks: str = "warn"  # item-writing problems are "error"s, "warn" (advice only) or "off"
 
 
 @dataclass
@@ -153,7 +153,9 @@ def check_sources(files: CourseFiles) -> tuple[Course | None, list[Problem]]:
     except ProblemsFound as error:
         problems += error.problems
         terms = Terms()
-    advice = item_problems(quizzes.values()) if files.item_checks != "off" else []
+    advice = []
+    if files.item_checks != "off":
+        advice = item_problems(quizzes.values()) + evidence_problems(model, paths, quizzes, shown)
     if files.item_checks == "error":
         problems, advice = problems + advice, []
     pages.problems = problems

@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterable
 from difflib import SequenceMatcher
 
+from .learning_paths import LearningPath
+from .model import Model
 from .problems import Problem
 from .quizzes import Question, Quiz
 
@@ -188,3 +190,46 @@ def _duplicates(quizzes: list[Quiz]) -> list[Problem]:
 def _plain(text: str) -> str:
     """Text without spaces, punctuation and Markdown emphasis, for comparing lengths and stems."""
     return PUNCTUATION.sub("", text.replace("*", "").replace("`", ""))
+
+
+def evidence_problems(
+    model: Model, paths: Iterable[LearningPath], quizzes: dict[str, Quiz], shown: dict[str, str]
+) -> list[Problem]:
+    """Cells a role's target needs that the quizzes of its path cannot decide:
+    fewer than `min_items` knowledge questions there, so the role's level would
+    always read 证据不足. Paths without quizzes promise no level and are skipped."""
+    problems = []
+    levels = list(model.level_ids)
+    for path in paths:
+        role = model.role(path.role)
+        if role is None or role.target not in levels:
+            continue
+        banks = [quizzes[s.target] for s in path.steps if s.kind == "quiz" and s.target in quizzes]
+        if not banks:  # a reading-only path promises no level
+            continue
+        counts: dict[tuple[str, str], int] = {}
+        for question in (q for bank in banks for q in bank.questions if q.is_knowledge):
+            counts[question.dimension, question.level] = (
+                counts.get((question.dimension, question.level), 0) + 1
+            )
+        short = [
+            f"{dimension} × {level.name}（{counts.get((dimension, level.id), 0)} 道）"
+            for dimension in (role.dimensions or model.dimensions)
+            for level in model.levels[: levels.index(role.target) + 1]
+            if counts.get((dimension, level.id), 0) < model.scoring.min_items
+        ]
+        if short:
+            problems.append(
+                Problem(
+                    shown.get(path.page, path.page),
+                    1,
+                    0,
+                    f"“{role.name}”的学习路径中的测验不足以判定其目标级别："
+                    + "、".join(short[:6])
+                    + ("等" if len(short) > 6 else "")
+                    + f" 少于 {model.scoring.min_items} 道知识题",
+                    "在路径中加入覆盖这些格子的测验，或在题库中为这些格子补题（每格至少 "
+                    f"{model.scoring.min_items} 道，见能力模型文件 scoring.min_items）。",
+                )
+            )
+    return problems

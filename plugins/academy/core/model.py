@@ -28,6 +28,13 @@ class Role:
     id: str
     name: str
     target: str  # a Level id
+    # The dimensions the role is assessed on (all when empty), and behaviour
+    # indicators of its own at its target level: (dimension, statements).
+    dimensions: tuple[str, ...] = ()
+    indicators: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def indicators_of(self, dimension: str) -> tuple[str, ...]:
+        return next((statements for dim, statements in self.indicators if dim == dimension), ())
 
 
 @dataclass(frozen=True)
@@ -39,6 +46,8 @@ class Scoring:
     self_weight: float = 0.4
     calibration_margin: float = 0.2
     scale: tuple[str, ...] = ("不符合", "基本不符合", "基本符合", "完全符合")
+    min_items: int = 3  # knowledge questions that must stand behind a decided cell
+    knowledge_floor: float = 0.5  # knowledge share below which no rating passes a cell
 
 
 @dataclass(frozen=True)
@@ -60,6 +69,13 @@ class Model:
             if (dim, lev) == (dimension, level):
                 return statements
         return ()
+
+    def statements(self, dimension: str, level: str, role: str = "") -> tuple[str, ...]:
+        """The indicators a self-rating shows: the role's own ones where it has them."""
+        own = self.role(role) if role else None
+        if own is not None and own.target == level and own.indicators_of(dimension):
+            return own.indicators_of(dimension)
+        return self.indicators_of(dimension, level)
 
     def role(self, role_id: str) -> Role | None:
         return next((role for role in self.roles if role.id == role_id), None)
@@ -103,7 +119,9 @@ def load_model(path: Path, shown_as: str | None = None) -> Model:
     name = check.text(root, "name") or ""
     levels = _levels(check, root)
     groups = _groups(check, root)
-    roles = _roles(check, root, {level.id for level in levels})
+    roles = _roles(
+        check, root, {level.id for level in levels}, [d for _, dims in groups for d in dims]
+    )
     scoring = _scoring(check, root)
     indicators = _indicators(
         check, root, [d for _, dims in groups for d in dims], [lv.id for lv in levels]
@@ -148,7 +166,7 @@ def _groups(check: Checker, root: Map) -> list[tuple[str, tuple[str, ...]]]:
     return groups
 
 
-def _roles(check: Checker, root: Map, level_ids: set[str]) -> list[Role]:
+def _roles(check: Checker, root: Map, level_ids: set[str], dimensions: list[str]) -> list[Role]:
     roles: list[Role] = []
     for item, line in check.items(root, "roles"):
         entry = check.mapping(item, "角色", required=("id", "name", "target"), line=line)
@@ -162,9 +180,52 @@ def _roles(check: Checker, root: Map, level_ids: set[str]) -> list[Role]:
                 f"角色的目标级别“{target}”不在 levels 中",
                 "可用的级别 id：" + "、".join(sorted(level_ids)),
             )
+        focus = _role_dimensions(check, entry, dimensions)
+        own = _role_indicators(check, entry, dimensions)
         if role_id and check.unique("角色 id", role_id, entry.line_of("id")):
-            roles.append(Role(role_id, check.text(entry, "name") or "", target))
+            roles.append(Role(role_id, check.text(entry, "name") or "", target, focus, own))
     return roles
+
+
+def _role_dimensions(check: Checker, entry: Map, dimensions: list[str]) -> tuple[str, ...]:
+    """`dimensions: [...]`: the role is assessed on these only."""
+    if "dimensions" not in entry:
+        return ()
+    chosen = []
+    for value, line in check.items(entry, "dimensions"):
+        if str(value) not in dimensions:
+            check.problem(
+                line, f"角色的维度“{value}”不在 groups 中", "可用的维度：" + "、".join(dimensions)
+            )
+        else:
+            chosen.append(str(value))
+    return tuple(d for d in dimensions if d in chosen)
+
+
+def _role_indicators(
+    check: Checker, entry: Map, dimensions: list[str]
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """`indicators: {维度: [行为, ...]}`: the role's own indicators at its target level."""
+    if "indicators" not in entry:
+        return ()
+    given = check.mapping(entry["indicators"], "角色的行为指标", line=entry.line_of("indicators"))
+    if given is None:
+        return ()
+    found = []
+    for dimension in given:
+        if dimension not in dimensions:
+            check.problem(
+                given.line_of(dimension),
+                f"角色的行为指标中的维度“{dimension}”不在 groups 中",
+                "可用的维度：" + "、".join(dimensions),
+            )
+            continue
+        statements = tuple(
+            str(s).strip() for s, _ in check.items(given, dimension) if str(s).strip()
+        )
+        if statements:
+            found.append((str(dimension), statements))
+    return tuple(found)
 
 
 def _fraction(check: Checker, entry: Map, key: str, default: float) -> float:
@@ -218,7 +279,22 @@ def _scoring(check: Checker, root: Map) -> Scoring:
             )
         else:
             scale = tuple(labels)
-    return Scoring(threshold, knowledge, self_rating, margin, scale)
+    floor = _fraction(check, entry, "knowledge_floor", Scoring.knowledge_floor)
+    return Scoring(
+        threshold, knowledge, self_rating, margin, scale, _min_items(check, entry), floor
+    )
+
+
+def _min_items(check: Checker, entry: Map) -> int:
+    value = entry.get("min_items", Scoring.min_items)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        check.problem(
+            entry.line_of("min_items"),
+            f"“min_items”必须是不小于 1 的整数，现在是“{value}”",
+            "例如 `min_items: 3`：每个格子至少要有 3 道知识题才判定是否达到。",
+        )
+        return Scoring.min_items
+    return value
 
 
 def _indicators(

@@ -52,6 +52,7 @@ QUESTION_KEYS = {
     "items",
     "explanation",
     "refs",
+    "role",
 }
 LETTERS = string.ascii_uppercase[:8]
 
@@ -72,6 +73,7 @@ class Question:
     explanation: str
     refs: tuple[tuple[str, str, int], ...]  # (page, anchor, line)
     line: int
+    role: str = ""  # a self-rating with a role's own indicators (rating questions only)
 
     @property
     def is_knowledge(self) -> bool:
@@ -230,6 +232,26 @@ def _retake(check: Checker, root: Map) -> tuple[str, int]:
     return keep, wait
 
 
+def _rating_role(check: Checker, entry: Map, model: Model, dimension: str, level: str) -> str:
+    """`role: developer` on a self-rating: the role's own indicators at its target level."""
+    if "role" not in entry:
+        return ""
+    role_id = check.text(entry, "role") or ""
+    role = model.role(role_id)
+    line = entry.line_of("role")
+    if role is None:
+        check.problem(line, f"角色“{role_id}”不存在", "可选：" + "、".join(model.role_ids))
+        return ""
+    if role.target != level or not role.indicators_of(dimension):
+        check.problem(
+            line,
+            f"角色“{role_id}”没有“{dimension} × {level}”的行为指标",
+            f"在能力模型文件中该角色的 indicators 里写上“{dimension}”，并让 level 等于它的 target（{role.target}）。",
+        )
+        return ""
+    return role_id
+
+
 def _read_question(
     check: Checker, item: object, line: int, model: Model, pages: Mapping[str, object]
 ) -> Question | None:
@@ -278,14 +300,19 @@ def _read_question(
                     f"自评题不需要“{key}”：行为指标来自能力模型文件",
                     f"删除 `{key}`。",
                 )
-        if not model.indicators_of(dimension, level):
+        role = _rating_role(check, entry, model, dimension, level)
+        if not model.statements(dimension, level, role):
             check.problem(
                 entry.line,
                 f"能力模型中没有“{dimension} × {level}”的行为指标",
                 "在能力模型文件的 indicators 中补上这一格。",
             )
         return Question(
-            qid, kind, dimension, level, float(points), "", (), (), None, "", (), entry.line
+            qid, kind, dimension, level, float(points), "", (), (), None, "", (), entry.line, role
+        )
+    if "role" in entry:
+        check.problem(
+            entry.line_of("role"), "只有自评题可以写 role", "删除 `role`：知识题对所有角色相同。"
         )
     for key in ("prompt", "explanation", "refs"):
         if key not in entry:

@@ -158,7 +158,7 @@ class QuizRenderer:
         )
         intro = f'<p class="academy-q__prompt">对照下列行为，为自己打分（{escape(question.dimension)} · {escape(level)}）。</p>'
         for index, statement in enumerate(
-            self.model.indicators_of(question.dimension, question.level)
+            self.model.statements(question.dimension, question.level, question.role)
         ):
             label_id = f"{base}-ind-{index}"
             choices = "".join(

@@ -28,7 +28,9 @@ def scoring_spec(
             "level": question.level,
         }
         if question.type == "rating":
-            spec["indicators"] = len(model.indicators_of(question.dimension, question.level))
+            spec["indicators"] = len(
+                model.statements(question.dimension, question.level, question.role)
+            )
         else:
             spec["points"] = question.points
             if keys:
@@ -46,6 +48,8 @@ def scoring_spec(
                 "self": model.scoring.self_weight,
             },
             "calibration_margin": model.scoring.calibration_margin,
+            "min_items": model.scoring.min_items,
+            "knowledge_floor": model.scoring.knowledge_floor,
         },
         "questions": specs,
     }

@@ -22,6 +22,8 @@ class ModelSpec(TypedDict):
     threshold: float
     weights: Weights
     calibration_margin: NotRequired[float]  # 0.2 when absent
+    min_items: NotRequired[int]  # knowledge questions that decide a cell; 3 when absent
+    knowledge_floor: NotRequired[float]  # 0.5 when absent
 
 
 class QuestionSpec(TypedDict):
@@ -70,21 +72,36 @@ class KnowledgeScore(TypedDict):
     earned: float
     possible: float
     share: float | None
+    items: int  # knowledge questions scored
+
+
+CellStatus: TypeAlias = Literal["passed", "failed", "insufficient"]
+OverallStatus: TypeAlias = Literal["reached", "not_reached", "insufficient"]
 
 
 class CellScore(TypedDict):
     """One (dimension, level) cell."""
 
+    items: int  # knowledge questions behind it
     knowledge: float | None
     self: float | None
-    evidence: float | None
-    passed: bool | None
+    evidence: float | None  # None while the cell is insufficient
+    passed: bool | None  # None while the cell is insufficient
+    status: CellStatus
+
+
+class Stop(TypedDict):
+    """The cell that stopped a dimension's ladder."""
+
+    level: str
+    status: Literal["failed", "insufficient"]
 
 
 class GapCell(TypedDict):
     level: str
-    status: Literal["unassessed", "failed"]
-    shortfall: float | None
+    status: Literal["failed", "insufficient"]
+    shortfall: float | None  # failed: how far the evidence is below the threshold
+    missing: int  # insufficient: knowledge questions still needed
 
 
 class Gap(TypedDict):
@@ -107,8 +124,12 @@ class Score(TypedDict):
     knowledge: KnowledgeScore
     cells: dict[str, dict[str, CellScore]]  # dimension → level → cell
     reached: dict[str, str | None]
-    assessed: dict[str, bool]
+    stopped: dict[str, Stop | None]  # None when the dimension reached the top level
+    assessed: dict[str, bool]  # the dimension has knowledge questions
     overall: str | None
+    overall_status: OverallStatus
+    limited_by: list[str]  # the dimensions at the overall level (or reaching none)
+    focus: list[str]  # the dimensions the overall level and the gaps are over
     target: str | None
     gaps: list[Gap]
     calibration: dict[str, Calibration]

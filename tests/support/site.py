@@ -1,0 +1,117 @@
+"""Real projects written into a folder, real `mkdocs build --strict` runs, and one quiet
+HTTP server: the harness every build and browser test stands on."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import textwrap
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+BIN = Path(sys.executable).parent
+
+PAGE = """\
+---
+title: {title}
+summary: 测试页面
+minutes: 5
+roles: [operator]
+spcm: [岗位认知]
+---
+
+# {title}
+
+{body}
+"""
+
+
+def page(title: str = "页面", body: str = "正文。") -> str:
+    """A content page with valid front matter."""
+    return PAGE.format(title=title, body=body)
+
+
+def write_project(root: Path, pages: dict[str, str], nav: list[str] | None = None) -> Path:
+    """A minimal project using the real model and the real mkdocs.yml settings."""
+    (root / "quizzes").mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(ROOT / "quizzes" / "spcm.yml", root / "quizzes" / "spcm.yml")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config[: config.index("\nnav:")] + "\n"
+    # A trainer's site keeps the default: item-writing findings are advice.
+    config = config.replace("      item_checks: error\n", "")
+    if nav is not None:
+        config += "nav:\n" + "".join(f"  - {page}\n" for page in nav)
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    for name, text in pages.items():
+        path = root / "content" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return root
+
+
+@dataclass
+class Build:
+    returncode: int
+    output: str
+    site: Path
+
+
+def run_build(project: Path, site: Path, *extra: str, site_url: str = "") -> Build:
+    """`mkdocs build --strict` as a user runs it, from the project folder."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.pop("SITE_URL", None)
+    if site_url:
+        env["SITE_URL"] = site_url
+    result = subprocess.run(
+        [str(BIN / "mkdocs"), "build", "--strict", "-d", str(site), *extra],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    return Build(result.returncode, result.stdout + result.stderr, site)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves a folder without logging every request; sends `headers` with every response."""
+
+    headers_to_send: dict[str, str] = {}
+
+    def end_headers(self) -> None:
+        for name, value in self.headers_to_send.items():
+            self.send_header(name, value)
+        super().end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def serve(folder: Path, port: int = 0, headers: dict[str, str] | None = None) -> Iterator[str]:
+    """Serve `folder` over HTTP on 127.0.0.1 (any free port unless given); yields its root URL."""
+    handler = type("Handler", (_QuietHandler,), {"headers_to_send": dict(headers or {})})
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", port), functools.partial(handler, directory=str(folder))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
