@@ -102,7 +102,7 @@ def test_shipped_model_has_indicators_for_all_32_cells_and_scoring():
         for level in model.level_ids:
             assert len(model.indicators_of(dimension, level)) >= 2, (dimension, level)
     assert model.scoring.threshold == 0.6
-    assert (model.scoring.knowledge_weight, model.scoring.self_weight) == (0.7, 0.3)
+    assert (model.scoring.knowledge_weight, model.scoring.self_weight) == (0.8, 0.2)
     assert (model.scoring.min_items, model.scoring.knowledge_floor) == (3, 0.5)
     assert len(model.scoring.scale) == 4
     developer = model.role("developer")
@@ -117,7 +117,7 @@ def test_shipped_model_has_indicators_for_all_32_cells_and_scoring():
     [
         ("threshold: 0.6", "threshold: 60%", "“threshold”必须是 0 到 1 之间的数"),
         ("threshold: 0.6", "threshold: 1.5", "“threshold”必须是 0 到 1 之间的数"),
-        ("knowledge: 0.7", "knowledge: 0\n    self: 0", "重复的键“self”"),
+        ("knowledge: 0.8", "knowledge: 0\n    self: 0", "重复的键“self”"),
         ("  scale: [", "  scale: [很好, ", "scale 要写 4 个等级名称"),
         ("    soc-ops:", "    soc-m9:", "行为指标中的级别“soc-m9”不在 levels 中"),
         ("min_items: 3", "min_items: 0", "“min_items”必须是不小于 1 的整数"),

@@ -42,8 +42,8 @@ class Scoring:
     """How evidence for a (dimension, level) cell is combined and judged."""
 
     threshold: float = 0.6
-    knowledge_weight: float = 0.6
-    self_weight: float = 0.4
+    knowledge_weight: float = 0.8
+    self_weight: float = 0.2
     calibration_margin: float = 0.2
     scale: tuple[str, ...] = ("不符合", "基本不符合", "基本符合", "完全符合")
     min_items: int = 3  # knowledge questions that must stand behind a decided cell

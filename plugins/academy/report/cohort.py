@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
 
 from academy.core.course import Course
 from academy.core.model import Model
 from academy.core.quizzes import Quiz
 from academy.scoring.item_analysis import Item, TestResult, analyse
-from academy.scoring.ladder import score_attempt
+from academy.scoring.profile import kept_attempt, score_profile
 from academy.scoring.spec import scoring_spec
-from academy.scoring.types import QuestionSpec, Score, Spec
+from academy.scoring.types import Score, Spec
 
 from .attempts import ALTERED, Attempt
 
@@ -21,7 +20,7 @@ NO_ROLE = ""
 
 @dataclass
 class Profile:
-    """A trainee's standing: every quiz's latest attempt scored together."""
+    """A trainee's standing: the kept attempt of every quiz taken, scored together."""
 
     key: str
     name: str
@@ -68,7 +67,7 @@ def build_cohort(
     attempts: list[Attempt], quizzes: dict[str, Quiz], model: Model, course: Course | None
 ) -> Cohort:
     specs = {quiz_id: scoring_spec(quiz, model) for quiz_id, quiz in quizzes.items()}
-    profiles = _profiles(attempts, specs, model)
+    profiles = _profiles(attempts, specs, quizzes, model)
     analyses = [
         QuizAnalysis(
             quiz, analyse_quiz(quiz, [a for a in attempts if a.first and a.quiz == quiz.id])
@@ -102,36 +101,35 @@ def analyse_quiz(quiz: Quiz, firsts: list[Attempt]) -> TestResult:
     return analyse(items, scores, [attempt.answers for attempt in firsts])
 
 
-def _profiles(attempts: list[Attempt], specs: dict[str, Spec], model: Model) -> list[Profile]:
+def _profiles(
+    attempts: list[Attempt], specs: dict[str, Spec], quizzes: dict[str, Quiz], model: Model
+) -> list[Profile]:
+    """One profile per trainee: the kept attempt of each quiz (its retake rule), scored together."""
     by_person: dict[str, list[Attempt]] = {}
     for attempt in attempts:
         by_person.setdefault(attempt.person, []).append(attempt)
     profiles = []
     for key, mine in by_person.items():
         mine.sort(key=lambda a: a.submitted)
-        latest: dict[str, Attempt] = {}
-        for attempt in mine:
-            latest[attempt.quiz] = attempt
+        kept: dict[str, Attempt] = {}
+        for quiz_id in sorted({a.quiz for a in mine}):
+            of_quiz = [a for a in mine if a.quiz == quiz_id]
+            chosen = kept_attempt(of_quiz, quizzes[quiz_id].keep, lambda a: a.share)
+            if chosen is not None:
+                kept[quiz_id] = chosen
         role = next((a.role for a in reversed(mine) if a.role), None)
         model_role = model.role(role) if role else None
         target = model_role.target if model_role else None
-        merged_questions: list[QuestionSpec] = []
-        merged_answers: dict[str, Any] = {}
-        for quiz_id, attempt in sorted(latest.items()):
-            for question in specs[quiz_id]["questions"]:
-                merged_questions.append({**question, "id": f"{quiz_id}/{question['id']}"})
-            merged_answers.update(
-                {f"{quiz_id}/{qid}": value for qid, value in attempt.answers.items()}
-            )
-        spec: Spec = {"model": next(iter(specs.values()))["model"], "questions": merged_questions}
-        score = score_attempt(spec, merged_answers, target)
+        focus = (model_role.dimensions or None) if model_role else None
+        answers = {quiz_id: attempt.answers for quiz_id, attempt in kept.items()}
+        score = score_profile(specs, answers, target, focus)
         profiles.append(
             Profile(
                 key,
                 mine[0].name,
                 role,
                 target,
-                sorted(latest),
+                sorted(kept),
                 len(mine),
                 sum(a.status == ALTERED for a in mine),
                 mine[0].submitted.isoformat(timespec="minutes"),

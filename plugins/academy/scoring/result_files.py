@@ -169,7 +169,10 @@ def rescore_file(
     except _Rejected as rejected:
         return Problem(shown, rejected.line, 0, rejected.message, rejected.hint)
     score = score_attempt(
-        scoring_spec(quiz, model), answers, model_role.target if model_role else None
+        scoring_spec(quiz, model),
+        answers,
+        model_role.target if model_role else None,
+        (model_role.dimensions or None) if model_role else None,
     )
     is_response = data["format"] == RESPONSE_FORMAT
     checksum_ok = True
