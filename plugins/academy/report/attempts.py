@@ -14,7 +14,7 @@ from typing import Any
 from academy.core.model import Model
 from academy.core.problems import Problem
 from academy.core.quizzes import Quiz
-from academy.scoring.result_files import rescore_file
+from academy.scoring.result_files import Rescored, RescoredProfile, rescore_any
 
 PARALLEL_FROM = 400  # files; below this, starting worker processes costs more than it saves
 CHUNK = 250
@@ -89,13 +89,34 @@ def parse_time(value: Any) -> datetime | None:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-def read_attempt(
+def read_attempts(
     path: Path, shown: str, quizzes: dict[str, Quiz], model: Model
-) -> Attempt | Problem:
-    outcome = rescore_file(path, shown, quizzes, model)
+) -> list[Attempt] | Problem:
+    """The attempts in a result or response file (one) or a profile file (each it counts)."""
+    outcome = rescore_any(path, shown, quizzes, model)
     if isinstance(outcome, Problem):
         return outcome
     data = json.loads(path.read_text(encoding="utf-8-sig"))  # parsed once already: known to be good
+    if isinstance(outcome, RescoredProfile):
+        altered = not outcome.matches
+        found = []
+        for entry, rescored in zip(data["attempts"], outcome.attempts, strict=True):
+            attempt = _attempt(shown, entry, rescored, ALTERED if altered else VERIFIED)
+            if isinstance(attempt, Problem):
+                return attempt
+            found.append(attempt)
+        return found
+    if outcome.claimed is None:
+        status = GRADED
+    else:
+        # By value: a browser writes 1 where Python computes 1.0 (Rescored.matches
+        # compares JSON text and would call every such export altered).
+        status = VERIFIED if outcome.claimed == outcome.score else ALTERED
+    attempt = _attempt(shown, data, outcome, status)
+    return attempt if isinstance(attempt, Problem) else [attempt]
+
+
+def _attempt(shown: str, data: dict[str, Any], outcome: Rescored, status: str) -> Attempt | Problem:
     submitted = parse_time(data.get("submitted"))
     if submitted is None:
         return Problem(
@@ -113,12 +134,6 @@ def read_attempt(
         for qid, value in score["questions"].items()
         if "earned" in value
     }
-    if outcome.claimed is None:
-        status = GRADED
-    else:
-        # By value: a browser writes 1 where Python computes 1.0 (Rescored.matches
-        # compares JSON text and would call every such export altered).
-        status = VERIFIED if outcome.claimed == outcome.score else ALTERED
     knowledge = score["knowledge"]
     return Attempt(
         file=shown,
@@ -146,15 +161,17 @@ def _start_worker(quizzes: dict[str, Quiz], model: Model) -> None:
     _WORKER = (quizzes, model)
 
 
-def _read_chunk(chunk: list[tuple[str, str]]) -> list[Attempt | Problem]:
+def _read_chunk(chunk: list[tuple[str, str]]) -> list[list[Attempt] | Problem]:
     assert _WORKER is not None
     quizzes, model = _WORKER
     return [_safe_read(Path(path), shown, quizzes, model) for path, shown in chunk]
 
 
-def _safe_read(path: Path, shown: str, quizzes: dict[str, Quiz], model: Model) -> Attempt | Problem:
+def _safe_read(
+    path: Path, shown: str, quizzes: dict[str, Quiz], model: Model
+) -> list[Attempt] | Problem:
     try:
-        return read_attempt(path, shown, quizzes, model)
+        return read_attempts(path, shown, quizzes, model)
     except (RecursionError, MemoryError):
         return Problem(shown, 1, 0, "文件结构过深或过大，无法处理")
     except Exception as error:  # a hostile file must never stop the report
@@ -177,7 +194,7 @@ def collect(
     """Re-score every (file, shown path); marks each trainee's first attempt per quiz."""
     jobs = [(str(path), shown) for path, shown in files]
     workers = workers if workers is not None else (os.cpu_count() or 1)
-    outcomes: list[Attempt | Problem] = []
+    outcomes: list[list[Attempt] | Problem] = []
     if workers > 1 and len(jobs) >= PARALLEL_FROM:
         chunks = [jobs[start : start + CHUNK] for start in range(0, len(jobs), CHUNK)]
         with ProcessPoolExecutor(
@@ -195,7 +212,7 @@ def collect(
         if isinstance(outcome, Problem):
             found.rejected.append(outcome)
         else:
-            found.attempts.append(outcome)
+            found.attempts.extend(outcome)
     mark_first_attempts(found.attempts)
     return found
 

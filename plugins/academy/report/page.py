@@ -14,6 +14,7 @@ from pathlib import Path
 
 from academy.core.problems import Problem
 from academy.scoring.item_analysis import EASY, FLAG_TEXT, HARD, WEAK, ItemResult
+from academy.scoring.profile import describe_overall
 
 from . import charts
 from .attempts import ALTERED, STATUS_TEXT, Attempt
@@ -66,7 +67,7 @@ def render(
 ) -> str:
     model = cohort.model
     level_names = [lv.name for lv in model.levels]
-    legend = ["未达到任何级别 / 无法确定", *level_names]
+    legend = ["未达到最低级别 / 证据不足", *level_names]
     roles = {r.id: r.name for r in model.roles}
     altered = [a for a in attempts if a.status == ALTERED]
     facts = [
@@ -142,7 +143,8 @@ def _levels_by_role(cohort: Cohort, legend: list[str], roles: dict[str, str]) ->
     head = "".join(f"<th>{escape(name)}</th>" for name in legend)
     return [
         '<h2 id="levels">各角色学员的综合级别</h2>',
-        "<p>综合级别是学员各维度所达级别中最低的一个；有维度没有评估时为“无法确定”。</p>",
+        "<p>综合级别是学员各维度所达级别中最低的一个（学员做过的所有测验合在一起算）；"
+        "有维度一级也没达到时，写明是“未达到”最低一级，还是“证据不足”（题目做得还不够）。</p>",
         charts.stacked_bars("各角色学员的综合级别分布", rows, legend)
         if rows
         else "<p>没有学员数据。</p>",
@@ -235,7 +237,7 @@ def _trainees(cohort: Cohort, roles: dict[str, str], level_names: list[str]) -> 
         rows.append(
             f"<tr><td>{escape(_who(p))}</td><td>{escape(roles.get(p.role or '', '未选择'))}</td>"
             f"<td>{escape(names.get(p.target or '', '—'))}</td>"
-            f"<td>{escape(names.get(p.overall or '', '无法确定'))}</td>"
+            f"<td>{escape(describe_overall(p.score, names))}</td>"
             f'<td>{status}</td><td class="num">{len(p.quizzes)}</td>'
             f'<td class="num">{p.attempts}</td><td>{note}</td></tr>'
         )

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from academy.core.problems import Problem
 from academy.scoring.item_analysis import FLAG_TEXT
+from academy.scoring.profile import describe_overall
 
 from .attempts import STATUS_TEXT, Attempt
 from .cohort import Cohort
@@ -39,7 +40,7 @@ def write_tables(
                 p.name,
                 roles.get(p.role or "", ""),
                 names.get(p.target or "", ""),
-                names.get(p.overall or "", "无法确定"),
+                describe_overall(p.score, names),
                 None
                 if not p.target
                 else (
@@ -128,7 +129,7 @@ def write_tables(
                 a.earned,
                 a.possible,
                 a.share,
-                names.get(a.overall or "", "无法确定"),
+                names.get(a.overall or "", "未达到 / 证据不足"),
                 STATUS_TEXT[a.status],
             ]
             for a in attempts

@@ -62,3 +62,14 @@ def score_profile(
     """The profile over the banks in `answers` (quiz id → the kept attempt's answers)."""
     taken = {quiz_id: specs[quiz_id] for quiz_id in answers if quiz_id in specs}
     return score_attempt(profile_spec(taken), profile_responses(answers), target, focus)
+
+
+def describe_overall(score: Score, level_names: Mapping[str, str]) -> str:
+    """The overall result as the trainee and the trainer read it: a level name,
+    未达到 <the lowest level> (tried and not passed) or 证据不足 (not enough answered)."""
+    if score["overall"] is not None:
+        return level_names.get(score["overall"], score["overall"])
+    if score["overall_status"] == "not_reached":
+        lowest = next(iter(level_names.values()), "")
+        return f"未达到 {lowest}".strip()
+    return "证据不足"

@@ -8,6 +8,11 @@ A result file is what a trainee downloads after a practice quiz:
 A response file comes from an assessed quiz, whose page has no answer key:
 the same fields with "format": "academy-response", no "score", and
 "checksum": answers_checksum(...) — the short code on the trainee's printed receipt.
+
+A profile file is what 我的学习 exports: the SPCM profile and the attempts it counts,
+{"format": "academy-profile", "schema": 1, "trainee": {"name"}, "role",
+ "attempts": [{"quiz": {"id", "version"}, "submitted", "answers"}, …],
+ "profile": {…scoring output of all the attempts together…}}.
 """
 
 from __future__ import annotations
@@ -22,12 +27,14 @@ from academy.core.problems import Problem
 from academy.core.quizzes import Quiz
 
 from .ladder import score_attempt
+from .profile import score_profile
 from .spec import scoring_spec
 from .types import Score
 
 MAX_BYTES = 5 * 1024 * 1024
 FORMAT = "academy-result"
 RESPONSE_FORMAT = "academy-response"
+PROFILE_FORMAT = "academy-profile"
 SCHEMA = 1
 
 
@@ -121,7 +128,11 @@ def _read_json(path: Path) -> dict[str, Any]:
         ) from None
     except RecursionError:
         raise _Rejected("JSON 嵌套过深，不是测验结果文件") from None
-    if not isinstance(data, dict) or data.get("format") not in (FORMAT, RESPONSE_FORMAT):
+    if not isinstance(data, dict) or data.get("format") not in (
+        FORMAT,
+        RESPONSE_FORMAT,
+        PROFILE_FORMAT,
+    ):
         raise _Rejected(
             '不是测验结果文件（缺少 "format": "academy-result"）',
             "请使用学员在测验页面点击“导出结果”得到的文件。",
@@ -154,6 +165,8 @@ def rescore_file(
     """Re-score one exported result; a Problem says why the file cannot be used."""
     try:
         data = _read_json(path)
+        if data["format"] == PROFILE_FORMAT:
+            raise _Rejected("这是“我的学习”导出的 SPCM 结果，不是单次测验的结果文件")
         quiz = _quiz_of(data, quizzes)
         answers = data.get("answers")
         if not isinstance(answers, dict):
@@ -190,3 +203,87 @@ def rescore_file(
         is_response,
         checksum_ok,
     )
+
+
+@dataclass(frozen=True)
+class RescoredProfile:
+    """A profile file, its attempts re-scored one by one and together."""
+
+    path: str
+    trainee: str
+    role: str | None
+    attempts: list[Rescored]
+    claimed: Any
+    score: Score
+
+    @property
+    def matches(self) -> bool:
+        return _canonical(self.claimed) == _canonical(self.score)
+
+    def differences(self) -> list[str]:
+        return _differences(self.claimed, self.score, "profile")
+
+
+def rescore_profile_file(
+    path: Path, shown: str, quizzes: dict[str, Quiz], model: Model
+) -> RescoredProfile | Problem:
+    """Re-score a profile exported from 我的学习: every attempt it counts, then all together."""
+    try:
+        data = _read_json(path)
+        if data["format"] != PROFILE_FORMAT:
+            raise _Rejected("不是“我的学习”导出的 SPCM 结果文件")
+        attempts = data.get("attempts")
+        if not isinstance(attempts, list) or not attempts or len(attempts) > len(quizzes):
+            raise _Rejected("SPCM 结果文件中的作答记录 attempts 缺失或数量不对")
+        role = data.get("role") if isinstance(data.get("role"), str) else None
+        model_role = model.role(role) if role else None
+        if role and model_role is None:
+            raise _Rejected(f"结果中的角色“{role}”不在能力模型中")
+        trainee = data.get("trainee")
+        name = _text(trainee.get("name")) if isinstance(trainee, dict) else ""
+        counted: dict[str, tuple[Quiz, dict[str, Any], str]] = {}
+        for entry in attempts:
+            if not isinstance(entry, dict):
+                raise _Rejected("SPCM 结果文件中的作答记录格式不对")
+            quiz = _quiz_of(entry, quizzes)
+            answers = entry.get("answers")
+            if not isinstance(answers, dict) or len(answers) > 10 * len(quiz.questions) + 10:
+                raise _Rejected(f"测验“{quiz.id}”的作答记录缺失或题目数量不对")
+            if quiz.id in counted:
+                raise _Rejected(f"测验“{quiz.id}”在文件中出现了两次")
+            counted[quiz.id] = (quiz, answers, _text(entry.get("submitted"))[:40])
+    except _Rejected as rejected:
+        return Problem(shown, rejected.line, 0, rejected.message, rejected.hint)
+    target = model_role.target if model_role else None
+    focus = (model_role.dimensions or None) if model_role else None
+    specs = {quiz_id: scoring_spec(quiz, model) for quiz_id, (quiz, _, _) in counted.items()}
+    rescored = [
+        Rescored(
+            shown,
+            quiz,
+            name[:200],
+            role,
+            answers,
+            None,
+            score_attempt(specs[quiz_id], answers, target, focus),
+            submitted,
+        )
+        for quiz_id, (quiz, answers, submitted) in counted.items()
+    ]
+    profile = score_profile(
+        specs, {quiz_id: answers for quiz_id, (_, answers, _) in counted.items()}, target, focus
+    )
+    return RescoredProfile(shown, name[:200], role, rescored, data.get("profile"), profile)
+
+
+def rescore_any(
+    path: Path, shown: str, quizzes: dict[str, Quiz], model: Model
+) -> Rescored | RescoredProfile | Problem:
+    """A result, response or profile file, re-scored as its format says."""
+    try:
+        is_profile = _read_json(path).get("format") == PROFILE_FORMAT
+    except _Rejected as rejected:
+        return Problem(shown, rejected.line, 0, rejected.message, rejected.hint)
+    if is_profile:
+        return rescore_profile_file(path, shown, quizzes, model)
+    return rescore_file(path, shown, quizzes, model)
