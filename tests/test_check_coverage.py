@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import time
 from pathlib import Path
 
-from conftest import ROOT, page, write_project
-
-ACADEMY = Path(sys.executable).parent / "academy"
+from support.site import ROOT, academy, page, write_project
 
 BANK = """\
 id: cover
@@ -52,10 +48,6 @@ path:
 
 # 运营专员学习路径
 """
-
-
-def academy(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(ACADEMY), *args], cwd=cwd, capture_output=True, text=True, timeout=120)
 
 
 def covered(tmp_path: Path) -> Path:
@@ -126,3 +118,20 @@ def test_check_on_the_shipped_course_is_fast_and_clean():
     elapsed = time.perf_counter() - started
     assert result.returncode == 0 and json.loads(result.stdout)["ok"] is True
     assert elapsed < 5  # the target is 2 s; the margin absorbs a busy test machine
+
+
+def test_a_meta_page_with_spcm_is_flagged_and_never_offered_for_review(tmp_path):
+    """The guide and the dashboard are not study material: `spcm` on them is advice to
+    remove, and quiz review lists take only pages a learning path teaches."""
+    from academy.core.course import CourseFiles, check_sources, markdown_files
+
+    root = covered(tmp_path)
+    guide = page("作者指南")  # carries spcm, as every page of the test helper does
+    (root / "content" / "guide.md").write_text(guide, encoding="utf-8")
+    result = academy(root, "check")
+    assert "content/guide.md:6: 这个页面不在任何学习路径中，却写了 spcm" in result.stdout
+    files = CourseFiles(markdown_files(root / "content", root), root / "quizzes" / "spcm.yml",
+                        "quizzes/spcm.yml", "log/index.md", root / "search", "search")
+    course, _ = check_sources(files)
+    assert course is not None
+    assert all("guide.md" not in pages for pages in course.teaching().values())

@@ -9,7 +9,7 @@ import pytest
 from academy.core.front_matter import read_page_meta
 from academy.core.model import load_model
 from academy.core.problems import ProblemsFound
-from conftest import ROOT, page, run_build, write_project
+from support.site import ROOT, page, run_build, write_project
 
 MODEL = load_model(ROOT / "quizzes" / "spcm.yml")
 
@@ -52,7 +52,12 @@ def test_front_matter_never_closed():
     assert message.startswith("content/on-call.md:1:1:") and "没有用 --- 结束" in message
 
 
-@pytest.mark.parametrize("key", ["title", "summary", "minutes", "roles", "spcm"])
+def test_spcm_is_optional_for_pages_that_are_not_course_content():
+    lines = [line for line in GOOD.splitlines(keepends=True) if not line.startswith("spcm:")]
+    assert read_page_meta("".join(lines), "content/on-call.md", MODEL).spcm == ()
+
+
+@pytest.mark.parametrize("key", ["title", "summary", "minutes", "roles"])
 def test_each_required_key_is_required(key):
     lines = [line for line in GOOD.splitlines(keepends=True) if not line.startswith(f"{key}:")]
     [message] = problems("".join(lines))
@@ -112,6 +117,7 @@ def test_every_problem_of_a_page_is_reported_at_once():
 # Through a real `mkdocs build --strict`, as a trainer runs it
 
 
+@pytest.mark.build
 def test_invalid_yaml_fails_the_build_instead_of_becoming_page_text(tmp_path: Path):
     broken = "---\ntitle: 值班\nsummary: 流程: 发现 → 处置\nminutes: 5\nroles: [operator]\nspcm: [岗位技能]\n---\n\n# 值班\n"
     project = write_project(tmp_path, {"index.md": page("首页"), "on-call.md": broken})
@@ -122,6 +128,7 @@ def test_invalid_yaml_fails_the_build_instead_of_becoming_page_text(tmp_path: Pa
     assert not (tmp_path / "site" / "on-call.html").exists()
 
 
+@pytest.mark.build
 def test_problems_in_several_pages_are_all_listed_and_files_are_untouched(tmp_path: Path):
     duplicate = page("甲").replace("minutes: 5", "minutes: 5\nminutes: 6")
     unknown_role = page("乙").replace("roles: [operator]", "roles: [trainee]")

@@ -31,15 +31,6 @@ class Pages:
     placeholders: dict[str, list[Placeholder]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
-    def teaching(self) -> dict[str, list[str]]:
-        """SPCM dimension -> the content pages that teach it (not paths, not the home page), by path."""
-        found: dict[str, list[str]] = {}
-        for page, meta in sorted(self.metas.items()):
-            if not page.startswith("paths/") and page != "index.md":
-                for dimension in meta.spcm:
-                    found.setdefault(dimension, []).append(page)
-        return found
-
 
 _HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*\{[^}]*#([\w-]+)[^}]*\}\s*$", re.M)
 
@@ -117,6 +108,11 @@ class Course:
     def shown_as(self, page: str) -> str:
         return self.shown.get(page, page)
 
+    def teaching(self) -> dict[str, list[str]]:
+        """SPCM dimension -> the study pages that teach it (pages some learning path
+        sends a trainee to, never the guide, the dashboard or a path page), by path."""
+        return _teaching(self.pages.metas, self.paths)
+
 
 def check_sources(files: CourseFiles) -> tuple[Course | None, list[Problem]]:
     """Every check that needs only the source files, all problems at once.
@@ -156,6 +152,7 @@ def check_sources(files: CourseFiles) -> tuple[Course | None, list[Problem]]:
     advice = []
     if files.item_checks != "off":
         advice = item_problems(quizzes.values()) + evidence_problems(model, paths, quizzes, shown)
+        advice += _spcm_outside_course(pages.metas, paths, shown)
     if files.item_checks == "error":
         problems, advice = problems + advice, []
     pages.problems = problems
@@ -183,6 +180,41 @@ def check_rendered(course: Course, ids: Mapping[str, set[str]]) -> list[Problem]
                         )
                     )
     return problems
+
+
+def _teaching(metas: Mapping[str, PageMeta], paths: list[LearningPath]) -> dict[str, list[str]]:
+    studied = {
+        step.target for path in paths for step in path.steps if step.kind in ("page", "section")
+    }
+    found: dict[str, list[str]] = {}
+    for page, meta in sorted(metas.items()):
+        if page in studied:
+            for dimension in meta.spcm:
+                found.setdefault(dimension, []).append(page)
+    return found
+
+
+def _spcm_outside_course(
+    metas: Mapping[str, PageMeta], paths: list[LearningPath], shown: Mapping[str, str]
+) -> list[Problem]:
+    """`spcm` on a page no learning path teaches (the guide, the dashboard, the log):
+    it would be offered to trainees as review material."""
+    studied = {
+        step.target for path in paths for step in path.steps if step.kind in ("page", "section")
+    }
+    path_pages = {path.page for path in paths}
+    return [
+        Problem(
+            shown.get(page, page),
+            meta.data.line_of("spcm") if "spcm" in meta.data else 1,
+            0,
+            "这个页面不在任何学习路径中，却写了 spcm：测验结果会把它当作复习材料推荐给学员",
+            "作者指南、我的学习、学习日志这类不是课程内容的页面，删去 spcm 这一行；"
+            "如果它是课程内容，把它加入相应的学习路径。",
+        )
+        for page, meta in sorted(metas.items())
+        if meta.spcm and page not in studied and page not in path_pages and page != "index.md"
+    ]
 
 
 def linked_pages(course: Course) -> set[str]:
@@ -214,7 +246,8 @@ def _check_pins(metas: Mapping[str, PageMeta], shown: Mapping[str, str]) -> list
                             line,
                             0,
                             f"related 中的页面“{target}”不存在",
-                            "写 content/ 下的路径，例如 `soc/norms.md` 或 `soc/norms.md#on-call-escalation`。",
+                            "写 content/ 下的路径，例如 `soc/norms.md` 或 "
+                            "`soc/norms.md#on-call-escalation`。",
                         )
                     )
     return problems

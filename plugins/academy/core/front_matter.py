@@ -64,7 +64,7 @@ def read_page_meta(text: str, path: str, model: Model) -> PageMeta:
                     1,
                     1,
                     "页面缺少页首信息（front matter）",
-                    "在文件第一行写 `---`，接着写 title、summary、minutes、roles、spcm，"
+                    "在文件第一行写 `---`，接着写 title、summary、minutes、roles（课程页面再写 spcm），"
                     "再用一行 `---` 结束。",
                 )
             ]
@@ -72,7 +72,7 @@ def read_page_meta(text: str, path: str, model: Model) -> PageMeta:
     data = load_yaml(yaml_text, path, first_line=2)
     check = Checker(path)
     meta = check.mapping(
-        data, "页首信息", required=("title", "summary", "minutes", "roles", "spcm"), line=2
+        data, "页首信息", required=("title", "summary", "minutes", "roles"), line=2
     )
     if meta is None:
         raise ProblemsFound(check.problems)

@@ -55,7 +55,7 @@ class CourseWidgets:
             for index, step in enumerate(path.steps):
                 target = quiz_page(step.target) if step.kind == "quiz" else step.target
                 self.memberships.setdefault(target, []).append((path, index))
-        self.teaching = self.course.pages.teaching()
+        self.teaching = self.course.teaching()
         self.quizzes = QuizRenderer(self.course.model, self.site, self.build)
 
     def replace(self, html: str, page: PageRef) -> str:

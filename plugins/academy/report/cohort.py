@@ -175,7 +175,7 @@ def _pages_for(
             if question.dimension == dimension:
                 counted.update(page for page, _, _ in question.refs)
     pages = [page for page, _ in counted.most_common()]
-    pages += course.pages.teaching().get(dimension, []) if course else []
+    pages += course.teaching().get(dimension, []) if course else []
     unique = list(dict.fromkeys(pages))[:limit]
     return [(page, metas[page].title if page in metas else page) for page in unique]
 
