@@ -32,11 +32,22 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from benchmark_build import source, write_course  # noqa: E402
 
 BUDGET = 15 * 1024
-OURS = re.compile(r'<(?:script src|link rel="stylesheet" href)="([^"]*assets/(?:academy|vendor)/[^"]+)"')
+OURS = re.compile(
+    r'<(?:script src|link rel="stylesheet" href)="([^"]*assets/(?:academy|vendor)/[^"]+)"'
+)
 ON_DEMAND = {
-    "quiz pages": ["academy/scoring.js", "academy/quiz.js", "academy/quiz.css"],
-    "the dashboard": ["academy/academy-dashboard.js"],
-    "the learning log": ["academy/academy-log.js"],
+    "quiz pages": [
+        "academy/scoring.js",
+        "academy/retake.js",
+        "academy/charts.js",
+        "academy/quiz-result.js",
+        "academy/quiz-export.js",
+        "academy/quiz-questions.js",
+        "academy/quiz.js",
+        "academy/quiz.css",
+    ],
+    "the dashboard": ["academy/retake.js", "academy/dashboard.js"],
+    "the learning log": ["academy/log.js"],
     "pages with diagrams": ["vendor/mermaid/mermaid.min.js", "academy/diagrams.js"],
 }
 ARTICLE = re.compile(r"<article[^>]*>(.*?)</article>", re.S)
@@ -50,8 +61,13 @@ def gzipped(path: Path) -> int:
 def build(project: Path, site: Path) -> None:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     env.pop("SITE_URL", None)
-    subprocess.run([str(Path(sys.executable).parent / "mkdocs"), "build", "-q", "-d", str(site)],
-                   cwd=project, env=env, check=True, capture_output=True)
+    subprocess.run(
+        [str(Path(sys.executable).parent / "mkdocs"), "build", "-q", "-d", str(site)],
+        cwd=project,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
 
 
 def site_wide(site: Path) -> tuple[int, list[tuple[str, int]]]:
@@ -65,7 +81,8 @@ def site_wide(site: Path) -> tuple[int, list[tuple[str, int]]]:
 
 
 def markup_check(folder: Path) -> tuple[bool, int]:
-    """(same article as plain mkdocs-material, bytes of related reading) for a page in no path and with no quiz."""
+    """(same article as plain mkdocs-material, bytes of related reading) for a page in no
+    path and with no quiz."""
     articles = {}
     for name, plugin in (("plain", False), ("ours", True)):
         project = folder / name
@@ -75,12 +92,15 @@ def markup_check(folder: Path) -> tuple[bool, int]:
         articles[name] = ARTICLE.search(html).group(1)
     related = RELATED.search(articles["ours"])
     ours = RELATED.sub("", articles["ours"])
-    return ours.strip() == articles["plain"].strip(), len(related.group(0).encode()) if related else 0
+    same = ours.strip() == articles["plain"].strip()
+    return same, len(related.group(0).encode()) if related else 0
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--site", type=Path, help="an existing build of the site (default: build one)")
+    parser.add_argument(
+        "--site", type=Path, help="an existing build of the site (default: build one)"
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as temp:
         site = args.site
@@ -95,11 +115,17 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {total:6} B  total, budget {BUDGET} B (15 KB): {verdict}")
         print("on demand (only pages that need them):")
         for where, names in ON_DEMAND.items():
-            sizes = [gzipped(site / "assets" / name) for name in names if (site / "assets" / name).is_file()]
+            sizes = [
+                gzipped(site / "assets" / name)
+                for name in names
+                if (site / "assets" / name).is_file()
+            ]
             print(f"  {sum(sizes):7} B  {where}: {', '.join(names)}")
         same, related = markup_check(Path(temp))
-        print(f"markup on a page in no path and with no quiz: {'none' if same else 'FOUND'}"
-              f" (besides {related} B of related reading)")
+        print(
+            f"markup on a page in no path and with no quiz: {'none' if same else 'FOUND'}"
+            f" (besides {related} B of related reading)"
+        )
     return 0 if total <= BUDGET and same else 1
 
 

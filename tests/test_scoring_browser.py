@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from academy.scoring.ladder import score_attempt
+from support.browser import Tabs
 from test_scoring import VECTORS, assert_contains
 
 pytestmark = pytest.mark.browser
@@ -17,19 +18,19 @@ pytestmark = pytest.mark.browser
 SCORING_JS = Path(__file__).resolve().parent.parent / "plugins" / "academy" / "templates" / "assets" / "academy" / "scoring.js"
 
 # JSON.stringify in the page, so the numbers reach Python exactly as the browser exports them.
-SCORE = "([spec, responses, target]) => JSON.stringify(AcademyScoring.scoreAttempt(spec, responses, target))"
+SCORE = "([spec, responses, target]) => JSON.stringify(Academy.scoring.scoreAttempt(spec, responses, target))"
 
 
 @pytest.fixture(scope="module")
 def scoring_page(chromium):
-    tab = chromium.new_page()
-    errors: list[str] = []
-    tab.on("pageerror", lambda error: errors.append(str(error)))
+    """One tab for the whole module, with scoring.js loaded on an empty page."""
+    tabs = Tabs(chromium)
+    tab = tabs.open()
     tab.set_content("<!doctype html><meta charset=utf-8><title>scoring</title>")
     tab.add_script_tag(path=str(SCORING_JS))
     yield tab
-    assert errors == []
-    tab.close()
+    tabs.close()
+    assert tabs.errors == []
 
 
 def as_python_numbers(value):
@@ -57,16 +58,23 @@ def assert_same_json(python_result, browser_result):
     )
 
 
-def test_scoring_declares_one_frozen_binding_and_no_window_property(scoring_page):
+def test_scoring_adds_one_frozen_object_to_the_academy_namespace_and_nothing_else(scoring_page):
     shape = scoring_page.evaluate(
         """() => ({
-          type: typeof AcademyScoring,
-          frozen: Object.isFrozen(AcademyScoring),
-          keys: Object.keys(AcademyScoring).sort(),
-          onWindow: "AcademyScoring" in window,
+          type: typeof Academy.scoring,
+          frozen: Object.isFrozen(Academy.scoring),
+          keys: Object.keys(Academy.scoring).sort(),
+          namespace: Object.keys(window.Academy),
+          oldGlobal: "AcademyScoring" in window,
         })"""
     )
-    assert shape == {"type": "object", "frozen": True, "keys": ["questionCredit", "round4", "scoreAttempt"], "onWindow": False}
+    assert shape == {
+        "type": "object",
+        "frozen": True,
+        "keys": ["questionCredit", "round4", "scoreAttempt"],
+        "namespace": ["scoring"],
+        "oldGlobal": False,
+    }
 
 
 @pytest.mark.parametrize("vector", VECTORS["vectors"], ids=[v["name"] for v in VECTORS["vectors"]])
@@ -79,7 +87,7 @@ def test_browser_scoring_matches_the_shared_vectors_and_python(scoring_page, vec
 
 def test_round4_rounds_half_up_like_python(scoring_page):
     samples = [0.00005, 0.12345, 0.33335, 0.66665, 1 / 3, 2 / 3, 0.5, 0.99995, 0.6 - 1e-12, 0.0, 1.0]
-    got = scoring_page.evaluate("xs => xs.map(AcademyScoring.round4)", samples)
+    got = scoring_page.evaluate("xs => xs.map(Academy.scoring.round4)", samples)
     from academy.scoring.ladder import round4
 
     assert [float(x) for x in got] == [round4(x) for x in samples]
@@ -130,7 +138,7 @@ def test_browser_and_python_agree_on_random_attempts(scoring_page):
     generator = random.Random(20240601)
     cases = [random_case(generator) for _ in range(400)]
     browser = scoring_page.evaluate(
-        "cases => cases.map(([s, r, t]) => JSON.stringify(AcademyScoring.scoreAttempt(s, r, t)))",
+        "cases => cases.map(([s, r, t]) => JSON.stringify(Academy.scoring.scoreAttempt(s, r, t)))",
         [list(case) for case in cases],
     )
     for (spec, responses, target), result in zip(cases, browser):

@@ -407,13 +407,14 @@
   // Widgets found on few pages come in parts, loaded the first time a page has
   // one (and kept across instant navigation): every other page carries only
   // this script. A part registers its mounter; scripts run in the order listed.
-  const ASSETS = new URL(".", (document.currentScript instanceof HTMLScriptElement && document.currentScript.src) || location.href);
+  const here = document.currentScript;
+  const ASSETS = new URL(".", (here instanceof HTMLScriptElement && here.src) || location.href);
   /** @type {Record<string, Part>} */
   const PARTS = {
     dashboard: { scripts: ["retake.js", "dashboard.js"] },
     "learning-log": { scripts: ["log.js"] },
     quiz: {
-      scripts: ["scoring.js", "retake.js", "charts.js", "quiz-export.js", "quiz-result.js", "quiz-questions.js", "quiz.js"],
+      scripts: ["scoring.js", "retake.js", "charts.js", "quiz-result.js", "quiz-export.js", "quiz-questions.js", "quiz.js"],
       styles: ["quiz.css"],
     },
   };

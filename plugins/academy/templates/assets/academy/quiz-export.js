@@ -2,13 +2,15 @@
 // The files a quiz page hands out, in one envelope: "academy-result" (a
 // practice attempt with its score, for the trainee's own records) and
 // "academy-response" (an assessed attempt's answers with their checksum, which
-// the trainer grades with `academy score`). scoring/result_files.py reads both.
+// the trainer grades with `academy score`; scoring/result_files.py reads both),
+// and the printable receipt of a response.
 (function () {
   "use strict";
 
-  const core = window.Academy && window.Academy.core;
-  if (!core) return;
-  const { isRecord, localDay, download } = core;
+  const { core, quizResult } = window.Academy || {};
+  if (!core || !quizResult) return;
+  const { make, isRecord, localDay, localTime, download } = core;
+  const { startBox, finishBox } = quizResult;
   const SCHEMA = 1; // of the two file formats
 
   // Code-point order, as Python's sorted() orders the keys of the answers.
@@ -84,5 +86,37 @@
     return name;
   }
 
-  window.Academy = Object.assign(window.Academy || {}, { quizExport: Object.freeze({ answersChecksum, responseName, downloadResponse, downloadResult }) });
+  // The printable receipt of an assessed quiz: no score, no correctness.
+  /**
+   * @param {HTMLElement} box @param {Quiz} quiz @param {Attempt} attempt @param {boolean} restored
+   * @param {{ answered: number, total: number }} count
+   */
+  function renderReceipt(box, quiz, attempt, restored, count) {
+    startBox(box, "receipt", "答卷回执" + (quiz.title ? "：" + quiz.title : ""));
+    box.classList.add("academy-receipt");
+    if (restored) box.append(make("p", "上次提交于 " + localTime(attempt.submitted), { class: "academy-result__restored" }));
+    box.append(make("p", "答卷文件“" + responseName(quiz, attempt) + "”已下载。请把它交给培训师评分；本页不显示对错和得分。", {
+      class: "academy-receipt__note",
+    }));
+    const checksum = answersChecksum(quiz.id, quiz.version, answersOf(attempt));
+    const list = make("dl", null, { class: "academy-receipt__facts" });
+    [
+      ["测验", quiz.title || quiz.id],
+      ["版本", "第 " + quiz.version + " 版"],
+      ["姓名", attempt.name ? String(attempt.name) : "（未填写）"],
+      ["提交时间", localTime(attempt.submitted)],
+      ["已作答", count.answered + "/" + count.total + " 题"],
+    ].forEach(([term, value]) => list.append(make("dt", term), make("dd", value)));
+    list.append(make("dt", "校验码"));
+    const code = make("dd");
+    code.append(make("code", checksum, { class: "academy-receipt__checksum", "data-academy-checksum": "" }));
+    list.append(code);
+    box.append(list);
+    box.append(make("p", "校验码由答卷内容计算得出：培训师评分时会核对，答卷被修改过就对不上。", { class: "academy-receipt__hint" }));
+    finishBox(box, [["打印回执", "data-academy-print"], ["再次下载答卷", "data-academy-response"], ["重新作答", "data-academy-retake"]]);
+  }
+
+  window.Academy = Object.assign(window.Academy || {}, { quizExport: Object.freeze({
+    answersChecksum, downloadResponse, downloadResult, renderReceipt,
+  }) });
 })();

@@ -45,7 +45,6 @@
   /** @param {ParentNode} root @param {string} selector */
   const inputs = (root, selector) => /** @type {HTMLInputElement[]} */ (all(root, selector));
 
-
   // -------------------------------------------------------------- questions
 
   /** @param {HTMLFormElement} form @param {Quiz} quiz @returns {Question[]} */

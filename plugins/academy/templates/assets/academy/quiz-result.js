@@ -2,9 +2,8 @@
 // A quiz attempt's result in words, tables and charts: the SPCM level per
 // dimension, how the ladder placed it, self-rating against knowledge, the gaps
 // to the role's target with pages to review, and the plan stored with the
-// attempt for the dashboard. Also the receipt of an assessed quiz. quiz.js
-// decides what to show; this file shows it. Author and stored text is only
-// ever set with textContent.
+// attempt for the dashboard. quiz.js decides what to show; this file shows it.
+// Author and stored text is only ever set with textContent.
 
 /**
  * What the result shows besides the attempt and its score: whether it was
@@ -16,11 +15,10 @@
 (function () {
   "use strict";
 
-  const { core, retake, charts, quizExport } = window.Academy || {};
-  if (!core || !retake || !charts || !quizExport) return;
+  const { core, retake, charts } = window.Academy || {};
+  if (!core || !retake || !charts) return;
   const { make, isRecord, own, pick, localTime, uniqueId } = core;
   const { KEEP_NAMES } = retake;
-  const { answersChecksum, responseName } = quizExport;
   const { radar, bars } = charts;
   const NO_ROLE = "尚未选择角色：请到首页选择“我是…”，以便与目标级别比较";
 
@@ -576,11 +574,16 @@
     box.append(make("h2", title, { id: headingId }));
   }
 
-  /** @param {HTMLElement} box @param {[string, string][]} buttons label, data attribute */
-  function finishBox(box, buttons) {
+  // The buttons (label, data attribute), an optional note, the status line for
+  // what the buttons did, and the box is shown.
+  /** @param {HTMLElement} box @param {[string, string][]} buttons @param {string} [note] */
+  function finishBox(box, buttons, note) {
     const tools = make("p", null, { class: "academy-result__tools" });
     buttons.forEach(([label, data]) => tools.append(make("button", label, { type: "button", class: "md-button", [data]: "" })));
     box.append(tools);
+    if (note) box.append(make("p", note, { class: "academy-result__wait" }));
+    box.append(make("p", null, { class: "academy-result__status", role: "status", "data-academy-result-status": "" }));
+    box.hidden = false;
   }
 
   /** @param {Quiz} quiz @param {ResultView} view */
@@ -617,46 +620,12 @@
     figures.append(radarFigure(quiz, score), barsFigure(quiz, score, score.target || quiz.levels[0]));
     box.append(figures);
     box.append(gapList(quiz, score));
-    finishBox(box, [["重新作答", "data-academy-retake"], ["导出结果（JSON）", "data-academy-export"], ["打印报告", "data-academy-print"]]);
-    if (view.wait) box.append(make("p", view.wait, { class: "academy-result__wait" }));
-    box.append(make("p", null, { class: "academy-result__status", role: "status", "data-academy-result-status": "" }));
-    box.hidden = false;
-  }
-
-  // The printable receipt of an assessed quiz: no score, no correctness.
-  /**
-   * @param {HTMLElement} box @param {Quiz} quiz @param {Attempt} attempt @param {boolean} restored
-   * @param {{ answered: number, total: number }} count
-   */
-  function renderReceipt(box, quiz, attempt, restored, count) {
-    startBox(box, "receipt", "答卷回执" + (quiz.title ? "：" + quiz.title : ""));
-    box.classList.add("academy-receipt");
-    if (restored) box.append(make("p", "上次提交于 " + localTime(attempt.submitted), { class: "academy-result__restored" }));
-    box.append(make("p", "答卷文件“" + responseName(quiz, attempt) + "”已下载。请把它交给培训师评分；本页不显示对错和得分。", {
-      class: "academy-receipt__note",
-    }));
-    const checksum = answersChecksum(quiz.id, quiz.version, isRecord(attempt.answers) ? attempt.answers : {});
-    const list = make("dl", null, { class: "academy-receipt__facts" });
-    [
-      ["测验", quiz.title || quiz.id],
-      ["版本", "第 " + quiz.version + " 版"],
-      ["姓名", attempt.name ? String(attempt.name) : "（未填写）"],
-      ["提交时间", localTime(attempt.submitted)],
-      ["已作答", count.answered + "/" + count.total + " 题"],
-    ].forEach(([term, value]) => list.append(make("dt", term), make("dd", value)));
-    list.append(make("dt", "校验码"));
-    const code = make("dd");
-    code.append(make("code", checksum, { class: "academy-receipt__checksum", "data-academy-checksum": "" }));
-    list.append(code);
-    box.append(list);
-    box.append(make("p", "校验码由答卷内容计算得出：培训师评分时会核对，答卷被修改过就对不上。", { class: "academy-receipt__hint" }));
-    finishBox(box, [["打印回执", "data-academy-print"], ["再次下载答卷", "data-academy-response"], ["重新作答", "data-academy-retake"]]);
-    box.append(make("p", null, { class: "academy-result__status", role: "status", "data-academy-result-status": "" }));
-    box.hidden = false;
+    const tools = [["重新作答", "data-academy-retake"], ["导出结果（JSON）", "data-academy-export"], ["打印报告", "data-academy-print"]];
+    finishBox(box, /** @type {[string, string][]} */ (tools), view.wait);
   }
 
   window.Academy = Object.assign(window.Academy || {}, { quizResult: Object.freeze({
     NO_ROLE, number, percent, roleOf, targetOf, knowledgeText, overallText, rootRelative, planOf,
-    tableHead, renderResult, renderReceipt,
+    tableHead, startBox, finishBox, renderResult,
   }) });
 })();

@@ -3,9 +3,10 @@
 // question, option, explanation and all data (data-*); the quiz part adds the
 // behaviour. This file runs an attempt: mount, submit, retake, and the
 // attempts kept in the site's learning data (academy.js) with their history.
-// The other quiz files, loaded before it: scoring.js scores, quiz-questions.js
-// handles the questions in the form, quiz-result.js shows the result (with
-// charts.js) and quiz-export.js writes the files. Author and stored text is
+// The other quiz files, loaded before it: scoring.js scores, retake.js picks
+// the attempt that counts, quiz-questions.js handles the questions in the
+// form, quiz-result.js shows the result (with charts.js) and quiz-export.js
+// writes the files. Author and stored text is
 // only ever set with textContent; the sanitised HTML the server rendered is
 // moved or cloned, never parsed from strings.
 
@@ -51,11 +52,11 @@
   if (!core || !retake || !scoring || !quizResult || !quizExport || !quizQuestions) return;
   const { make, isRecord, own, pick, localTime, load, update } = core;
   const { KEEP_NAMES, KEEP_RULES, keepRule, keptAttempt } = retake;
-  const { NO_ROLE, percent, roleOf, targetOf, knowledgeText, overallText, rootRelative, planOf } = quizResult;
-  const { readQuestions, layOut, collect, restoreAnswers, showFeedback, clearFeedback, lock, move, reducedMotion } = quizQuestions;
   const { scoreAttempt } = scoring;
-  const { answersChecksum, downloadResponse, downloadResult } = quizExport;
-  const { tableHead, renderResult, renderReceipt } = quizResult;
+  const { readQuestions, layOut, collect, restoreAnswers, showFeedback, clearFeedback, lock, move, reducedMotion } = quizQuestions;
+  const { NO_ROLE, percent, roleOf, targetOf, knowledgeText, overallText, rootRelative, planOf } = quizResult;
+  const { tableHead, renderResult } = quizResult;
+  const { answersChecksum, downloadResponse, downloadResult, renderReceipt } = quizExport;
 
   // ---------------------------------------------------------------- helpers
 
