@@ -1,5 +1,6 @@
 // @ts-check
-// SPCM ladder scoring in the browser: an exact port of plugins/academy/scoring/ladder.py.
+// SPCM ladder scoring in the browser: an exact port of plugins/academy/scoring/ladder.py
+// and of the profile of scoring/profile.py.
 // Both are checked against tests/data/scoring_vectors.json, and the browser tests
 // compare their JSON output byte for byte. Keep the two files in step: same rules,
 // same order of floating-point operations, same keys in the same order.
@@ -9,8 +10,10 @@
 // The JSON shapes of scoring/types.py: the input (Spec, Responses) and the output (Score).
 /**
  * @typedef {{ levels: string[], dimensions: string[], threshold: number,
- *   weights: { knowledge: number, self: number }, calibration_margin?: number }} ModelSpec
- * levels: level ids, lowest first; calibration_margin: 0.2 when absent.
+ *   weights: { knowledge: number, self: number }, calibration_margin?: number,
+ *   min_items?: number, knowledge_floor?: number }} ModelSpec
+ * levels: level ids, lowest first; calibration_margin: 0.2, min_items: 3 and
+ * knowledge_floor: 0.5 when absent.
  */
 /**
  * Knowledge questions carry points and, on a page with answer keys, the answer:
@@ -25,8 +28,13 @@
  * @typedef {Record<string, unknown>} Responses
  */
 /** @typedef {{ earned: number, possible: number } | { rating: number | null }} QuestionScore */
-/** @typedef {{ knowledge: number | null, self: number | null, evidence: number | null, passed: boolean | null }} CellScore */
-/** @typedef {{ level: string, status: "unassessed" | "failed", shortfall: number | null }} GapCell */
+/** @typedef {"passed" | "failed" | "insufficient"} CellStatus */
+/**
+ * @typedef {{ items: number, knowledge: number | null, self: number | null, evidence: number | null,
+ *   passed: boolean | null, status: CellStatus }} CellScore
+ */
+/** @typedef {{ level: string, status: "failed" | "insufficient" }} Stop */
+/** @typedef {{ level: string, status: "failed" | "insufficient", shortfall: number | null, missing: number }} GapCell */
 /** @typedef {{ dimension: string, reached: string | null, target: string, cells: GapCell[] }} Gap */
 /**
  * @typedef {{ self_level: string | null, knowledge_level: string | null, self: number | null,
@@ -35,15 +43,18 @@
 /**
  * cells: dimension → level → cell.
  * @typedef {{ questions: Record<string, QuestionScore>,
- *   knowledge: { earned: number, possible: number, share: number | null },
+ *   knowledge: { earned: number, possible: number, share: number | null, items: number },
  *   cells: Record<string, Record<string, CellScore>>, reached: Record<string, string | null>,
- *   assessed: Record<string, boolean>, overall: string | null, target: string | null,
- *   gaps: Gap[], calibration: Record<string, Calibration> }} Score
+ *   stopped: Record<string, Stop | null>, assessed: Record<string, boolean>, overall: string | null,
+ *   overall_status: "reached" | "not_reached" | "insufficient", limited_by: string[], focus: string[],
+ *   target: string | null, gaps: Gap[], calibration: Record<string, Calibration> }} Score
  */
 (function () {
   "use strict";
 
   const EPSILON = 1e-9;
+  const MIN_ITEMS = 3; // knowledge questions that decide a cell, when the model does not say
+  const KNOWLEDGE_FLOOR = 0.5; // knowledge share below which no rating passes a cell
 
   // math.floor(value * 10000 + 0.5) / 10000
   /** @param {number} value */
@@ -171,21 +182,17 @@
   /** @param {string} dimension @param {string} level */
   const cellKey = (dimension, level) => JSON.stringify([dimension, level]);
 
-  /** @param {Spec} spec @param {Responses} responses @param {string | null} [target] @returns {Score} */
-  function scoreAttempt(spec, responses, target) {
-    if (target === undefined) target = null;
-    const model = spec.model;
-    const levels = model.levels;
-    const dimensions = model.dimensions;
-    const threshold = model.threshold;
-    const weightK = model.weights.knowledge;
-    const weightS = model.weights.self;
-    const margin = own(model, "calibration_margin") ? /** @type {number} */ (model.calibration_margin) : 0.2;
-
+  /**
+   * Points, item counts and ratings per cell, and each question's own score.
+   * @param {Spec} spec @param {Responses} responses
+   */
+  function tally(spec, responses) {
     /** @type {Map<string, number>} */
     const earned = new Map();
     /** @type {Map<string, number>} */
     const possible = new Map();
+    /** @type {Map<string, number>} */
+    const items = new Map();
     /** @type {Map<string, number[]>} */
     const ratings = new Map();
     /** @type {Record<string, QuestionScore>} */
@@ -208,67 +215,119 @@
       const got = questionCredit(question, response) * points;
       earned.set(cell, (earned.has(cell) ? /** @type {number} */ (earned.get(cell)) : 0.0) + got);
       possible.set(cell, (possible.has(cell) ? /** @type {number} */ (possible.get(cell)) : 0.0) + points);
+      items.set(cell, (items.get(cell) || 0) + 1);
       totalEarned += got;
       totalPossible += points;
       put(questions, question.id, { earned: round4(got), possible: round4(points) });
     });
+    return { earned, possible, items, ratings, questions, totalEarned, totalPossible };
+  }
 
+  /** @param {ModelSpec} model */
+  const minItems = (model) => (own(model, "min_items") ? /** @type {number} */ (model.min_items) : MIN_ITEMS);
+
+  /**
+   * One (dimension, level) cell: decided only on `min_items` knowledge questions.
+   * @param {ReturnType<typeof tally>} counts @param {string} cell @param {ModelSpec} model @returns {CellScore}
+   */
+  function cellScore(counts, cell, model) {
+    const weightK = model.weights.knowledge;
+    const weightS = model.weights.self;
+    const items = counts.items.get(cell) || 0;
+    const pointsIn = counts.possible.get(cell);
+    const knowledge = pointsIn ? /** @type {number} */ (counts.earned.get(cell)) / pointsIn : null;
+    const values = counts.ratings.get(cell) || [];
+    const selfRating = values.length ? sum(values) / values.length : null;
+    /** @type {number | null} */
+    let evidence = null;
+    /** @type {CellStatus} */
+    let status = "insufficient";
+    if (knowledge !== null && items >= minItems(model)) {
+      evidence = knowledge;
+      if (selfRating !== null) evidence = (weightK * knowledge + weightS * selfRating) / (weightK + weightS);
+      const floor = own(model, "knowledge_floor") ? /** @type {number} */ (model.knowledge_floor) : KNOWLEDGE_FLOOR;
+      const passed = evidence >= model.threshold - EPSILON && knowledge >= floor - EPSILON;
+      status = passed ? "passed" : "failed";
+    }
+    return {
+      items,
+      knowledge: knowledge === null ? null : round4(knowledge),
+      self: selfRating === null ? null : round4(selfRating),
+      evidence: evidence === null ? null : round4(evidence),
+      passed: status === "insufficient" ? null : status === "passed",
+      status,
+    };
+  }
+
+  // The level a dimension reaches, and the cell that stopped it (null at the top).
+  /** @param {Record<string, CellScore>} row @param {string[]} levels @returns {[string | null, Stop | null]} */
+  function climb(row, levels) {
+    /** @type {string | null} */
+    let top = null;
+    for (let i = 0; i < levels.length; i++) {
+      const status = row[levels[i]].status;
+      if (status !== "passed") return [top, { level: levels[i], status }];
+      top = levels[i];
+    }
+    return [top, null];
+  }
+
+  /**
+   * @param {Spec} spec @param {Responses} responses @param {string | null} [target]
+   * @param {string[] | null} [focus] the dimensions the role is assessed on (all when null)
+   * @returns {Score}
+   */
+  function scoreAttempt(spec, responses, target, focus) {
+    if (target === undefined) target = null;
+    const model = spec.model;
+    const levels = model.levels;
+    const every = model.dimensions;
+    const chosen = every.filter((dimension) => !focus || focus.indexOf(dimension) !== -1);
+    const dimensions = chosen.length ? chosen : every;
+    const threshold = model.threshold;
+    const margin = own(model, "calibration_margin") ? /** @type {number} */ (model.calibration_margin) : 0.2;
+
+    const counts = tally(spec, responses);
     /** @type {Record<string, Record<string, CellScore>>} */
     const cells = {};
-    dimensions.forEach((dimension) => {
+    every.forEach((dimension) => {
       const row = {};
       put(cells, dimension, row);
-      levels.forEach((level) => {
-        const cell = cellKey(dimension, level);
-        const pointsIn = possible.get(cell);
-        const knowledge = pointsIn ? /** @type {number} */ (earned.get(cell)) / pointsIn : null;
-        const values = ratings.get(cell) || [];
-        const selfRating = values.length ? sum(values) / values.length : null;
-        let evidence;
-        if (knowledge !== null && selfRating !== null) {
-          evidence = (weightK * knowledge + weightS * selfRating) / (weightK + weightS);
-        } else {
-          evidence = knowledge !== null ? knowledge : selfRating;
-        }
-        put(row, level, {
-          knowledge: knowledge === null ? null : round4(knowledge),
-          self: selfRating === null ? null : round4(selfRating),
-          evidence: evidence === null ? null : round4(evidence),
-          passed: evidence === null ? null : evidence >= threshold - EPSILON,
-        });
-      });
+      levels.forEach((level) => put(row, level, cellScore(counts, cellKey(dimension, level), model)));
     });
-
     /** @type {Record<string, string | null>} */
     const reached = {};
-    dimensions.forEach((dimension) => {
-      let top = null;
-      for (let i = 0; i < levels.length; i++) {
-        if (cells[dimension][levels[i]].passed !== true) break;
-        top = levels[i];
-      }
+    /** @type {Record<string, Stop | null>} */
+    const stopped = {};
+    every.forEach((dimension) => {
+      const [top, stop] = climb(cells[dimension], levels);
       put(reached, dimension, top);
+      put(stopped, dimension, stop);
     });
     /** @type {Record<string, boolean>} */
     const assessed = {};
-    dimensions.forEach((dimension) => {
-      put(assessed, dimension, levels.some((level) => cells[dimension][level].evidence !== null));
+    every.forEach((dimension) => {
+      put(assessed, dimension, levels.some((level) => cells[dimension][level].items > 0));
     });
+
     /** @type {string | null} */
     let overall = null;
-    const allAssessed = dimensions.every((dimension) => assessed[dimension]);
-    const allReached = dimensions.every((dimension) => reached[dimension] !== null);
-    if (allAssessed && allReached && dimensions.length) {
+    /** @type {Score["overall_status"]} */
+    let overallStatus = "insufficient";
+    if (dimensions.every((dimension) => reached[dimension] !== null)) {
       dimensions.forEach((dimension) => {
-        if (overall === null || levels.indexOf(/** @type {string} */ (reached[dimension])) < levels.indexOf(overall)) {
-          overall = reached[dimension];
-        }
+        const top = /** @type {string} */ (reached[dimension]);
+        if (overall === null || levels.indexOf(top) < levels.indexOf(overall)) overall = top;
       });
+      overallStatus = "reached";
+    } else if (dimensions.some((dimension) => reached[dimension] === null && (stopped[dimension] || {}).status === "failed")) {
+      overallStatus = "not_reached";
     }
+    const limitedBy = dimensions.filter((dimension) => reached[dimension] === overall);
 
     /** @type {Record<string, Calibration>} */
     const calibration = {};
-    dimensions.forEach((dimension) => {
+    every.forEach((dimension) => {
       put(calibration, dimension, calibrate(cells[dimension], levels, threshold, margin));
     });
 
@@ -284,12 +343,13 @@
         const short = [];
         levels.slice(0, goal + 1).forEach((level) => {
           const cell = cells[dimension][level];
-          if (cell.passed === true) return;
+          if (cell.status === "passed") return;
           const evidence = cell.evidence;
           short.push({
             level,
-            status: evidence === null ? "unassessed" : "failed",
+            status: cell.status,
             shortfall: evidence === null ? null : round4(atLeastZero(threshold - evidence)),
+            missing: Math.max(0, minItems(model) - cell.items),
           });
         });
         gaps.push({ dimension, reached: top, target: wanted, cells: short });
@@ -297,20 +357,67 @@
     }
 
     return {
-      questions,
+      questions: counts.questions,
       knowledge: {
-        earned: round4(totalEarned),
-        possible: round4(totalPossible),
-        share: totalPossible ? round4(totalEarned / totalPossible) : null,
+        earned: round4(counts.totalEarned),
+        possible: round4(counts.totalPossible),
+        share: counts.totalPossible ? round4(counts.totalEarned / counts.totalPossible) : null,
+        items: sum(Array.from(counts.items.values())),
       },
       cells,
       reached,
+      stopped,
       assessed,
       overall,
+      overall_status: overallStatus,
+      limited_by: limitedBy,
+      focus: dimensions,
       target,
       gaps,
       calibration,
     };
+  }
+
+  // ------------------------------------------------------------ the profile
+  //
+  // A trainee's profile (scoring/profile.py): the kept attempt of every bank,
+  // scored together; question ids become "quiz/question".
+
+  /** @param {Record<string, Spec>} specs @returns {Spec} */
+  function profileSpec(specs) {
+    const ids = Object.keys(specs).sort();
+    if (!ids.length) throw new RangeError("a profile needs at least one quiz bank");
+    /** @type {QuestionSpec[]} */
+    const questions = [];
+    ids.forEach((quiz) => {
+      specs[quiz].questions.forEach((question) => questions.push({ ...question, id: `${quiz}/${question.id}` }));
+    });
+    return { model: specs[Object.keys(specs)[0]].model, questions };
+  }
+
+  /** @param {Record<string, Responses>} answers @returns {Responses} */
+  function profileResponses(answers) {
+    /** @type {Responses} */
+    const merged = {};
+    Object.keys(answers).forEach((quiz) => {
+      const given = answers[quiz];
+      Object.keys(given).forEach((question) => put(merged, `${quiz}/${question}`, given[question]));
+    });
+    return merged;
+  }
+
+  /**
+   * The profile over the banks in `answers` (quiz id → the kept attempt's answers).
+   * @param {Record<string, Spec>} specs @param {Record<string, Responses>} answers
+   * @param {string | null} [target] @param {string[] | null} [focus] @returns {Score}
+   */
+  function scoreProfile(specs, answers, target, focus) {
+    /** @type {Record<string, Spec>} */
+    const taken = {};
+    Object.keys(answers).forEach((quiz) => {
+      if (own(specs, quiz)) put(taken, quiz, specs[quiz]);
+    });
+    return scoreAttempt(profileSpec(taken), profileResponses(answers), target, focus);
   }
 
   // The ladder on one source alone ("self" or "knowledge"), on the rounded cell values.
@@ -323,6 +430,7 @@
     for (let i = 0; i < levels.length; i++) {
       const value = row[levels[i]][source];
       if (value === null || value < threshold - EPSILON) break;
+      if (source === "knowledge" && row[levels[i]].status === "insufficient") break;
       top = levels[i];
     }
     return top;
@@ -335,7 +443,7 @@
    */
   function calibrate(row, levels, threshold, margin) {
     const both = levels
-      .filter((level) => row[level].knowledge !== null && row[level].self !== null)
+      .filter((level) => row[level].status !== "insufficient" && row[level].knowledge !== null && row[level].self !== null)
       .map((level) => row[level]);
     /** @type {Calibration["flag"]} */
     let flag = null;
@@ -357,5 +465,5 @@
     };
   }
 
-  window.Academy = Object.assign(window.Academy || {}, { scoring: Object.freeze({ scoreAttempt, questionCredit, round4 }) });
+  window.Academy = Object.assign(window.Academy || {}, { scoring: Object.freeze({ scoreAttempt, scoreProfile, profileSpec, questionCredit, round4 }) });
 })();
