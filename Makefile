@@ -33,13 +33,21 @@ serve: $(BIN)/academy
 check: $(BIN)/academy
 	$(BIN)/academy check
 
+# TypeScript (pinned in package.json) checks the plugin's browser scripts;
+# nothing of it is shipped.
+TSC := node_modules/.bin/tsc
+$(TSC): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
 # Lint, format and type checks at the versions pinned in pyproject.toml's
-# `test` extra; a new finding fails `make test` and therefore `.ci/run`.
-# (The JavaScript type check will join these.)
-lint: $(BIN)/academy
+# `test` extra and package.json; a new finding fails `make test` and
+# therefore `.ci/run`.
+lint: $(BIN)/academy $(TSC)
 	$(BIN)/ruff check
 	$(BIN)/ruff format --check
 	$(BIN)/mypy
+	$(TSC) --noEmit -p tsconfig.json
 
 test: lint
 	$(BIN)/python -m pytest
