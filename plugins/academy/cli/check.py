@@ -21,7 +21,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--coverage",
         action="store_true",
-        help="同时列出覆盖情况：没有题目或行为指标的 SPCM 格子、不在学习路径中的页面和测验、没有复习链接的题目、"
+        help="同时列出覆盖情况：没有题目或行为指标的 SPCM 格子、不在学习路径中的页面和测验、"
+        "没有复习链接的题目、"
         "指向不存在小节的复习链接（仅供参考，不影响退出码）",
     )
     parser.add_argument(
@@ -47,7 +48,8 @@ def run(args: argparse.Namespace) -> int:
     advice = project.course.advice if project.course is not None else []
     if advice:
         print(
-            f"\n建议修改（{len(advice)} 处题目写法，不影响构建；mkdocs.yml 中 academy 的 item_checks: error 可把它们当作错误）："
+            f"\n建议修改（{len(advice)} 处题目写法，不影响构建；"
+            "mkdocs.yml 中 academy 的 item_checks: error 可把它们当作错误）："
         )
         print(format_all(advice))
     if coverage is not None and project.model is not None:

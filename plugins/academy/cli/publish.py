@@ -43,7 +43,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--site-url",
         metavar="地址",
-        help="站点的访问地址，例如 http://soc.intranet.example/onboarding/（默认取环境变量 SITE_URL）",
+        help="站点的访问地址，例如 http://soc.intranet.example/onboarding/"
+        "（默认取环境变量 SITE_URL）",
     )
 
 
@@ -133,6 +134,7 @@ def _build_and_verify(
         env=env,
         capture_output=True,
         text=True,
+        check=False,  # a failed build is reported below, with its output
     )
     if build.returncode != 0:
         lines = [

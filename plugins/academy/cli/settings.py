@@ -80,7 +80,10 @@ class Project:
 
 
 def load_project(settings: Settings, anchors: bool = True) -> Project:
-    """Run the build's checks; `anchors` also renders the pages that steps, refs and pins point into."""
+    """Run the build's checks.
+
+    `anchors` also renders the pages that steps, refs and pins point into.
+    """
     files = CourseFiles(
         pages=markdown_files(settings.docs_dir, settings.base),
         model=settings.model,

@@ -64,7 +64,8 @@ def read_page_meta(text: str, path: str, model: Model) -> PageMeta:
                     1,
                     1,
                     "页面缺少页首信息（front matter）",
-                    "在文件第一行写 `---`，接着写 title、summary、minutes、roles（课程页面再写 spcm），"
+                    "在文件第一行写 `---`，接着写 title、summary、minutes、roles"
+                    "（课程页面再写 spcm），"
                     "再用一行 `---` 结束。",
                 )
             ]

@@ -19,6 +19,7 @@ from .problems import Problem
 from .quizzes import Question, Quiz
 
 MIN_OPTIONS = 3
+MIN_DISTRACTORS = 2  # wrong options a multiple-choice question needs to tell mastery apart
 LONGEST_MARGIN = (
     1.25  # the key is "clearly longest" when it is this much longer than every distractor
 )
@@ -28,6 +29,7 @@ LONGEST_HABIT_SHARE = (
 )
 LONGEST_HABIT_MIN_ITEMS = 5
 DUPLICATE_RATIO = 0.8  # stems this similar ask the same thing
+LISTED_CELLS = 6  # under-covered cells named in a path's finding; the rest become "等"
 ANSWER_IN_STEM_CHARS = (
     6  # a key option this long, found word for word in the stem, gives itself away
 )
@@ -103,11 +105,12 @@ def _choice_problems(question: Question) -> list[tuple[str, str]]:
         found.append(
             ("选项中有“以上都对／以上都不对”一类的选项", "删去这一项，换成一个新人常见的具体误解。")
         )
-    if question.type == "multiple" and len(distractors) < 2:
+    if question.type == "multiple" and len(distractors) < MIN_DISTRACTORS:
         found.append(
             (
                 f"多选题只有 {len(distractors)} 个错误选项，排除掉明显不对的一个就能全对",
-                "至少写 2 个错误选项，每个都是新人真会相信的说法，长短和句式与正确选项相近。",
+                f"至少写 {MIN_DISTRACTORS} 个错误选项，每个都是新人真会相信的说法，"
+                "长短和句式与正确选项相近。",
             )
         )
     if keys and distractors:
@@ -146,7 +149,8 @@ def _longest_habit(quiz: Quiz) -> list[Problem]:
             quiz.source,
             longest[0].line,
             0,
-            f"本题库 {len(singles)} 道单选题中有 {len(longest)} 道的正确选项是最长的一项，“选最长的”就能拿到大半分数",
+            f"本题库 {len(singles)} 道单选题中有 {len(longest)} 道的正确选项是最长的一项，"
+            "“选最长的”就能拿到大半分数",
             "逐题检查：让正确选项有时最短、有时居中，错误选项写得和它一样具体。",
         )
     ]
@@ -225,8 +229,8 @@ def evidence_problems(
                     1,
                     0,
                     f"“{role.name}”的学习路径中的测验不足以判定其目标级别："
-                    + "、".join(short[:6])
-                    + ("等" if len(short) > 6 else "")
+                    + "、".join(short[:LISTED_CELLS])
+                    + ("等" if len(short) > LISTED_CELLS else "")
                     + f" 少于 {model.scoring.min_items} 道知识题",
                     "在路径中加入覆盖这些格子的测验，或在题库中为这些格子补题（每格至少 "
                     f"{model.scoring.min_items} 道，见能力模型文件 scoring.min_items）。",

@@ -30,6 +30,11 @@ from .strict_yaml import Map
 STEP_KINDS = ("page", "quiz", "reflection")
 STEP_KEYS = {*STEP_KINDS, "minutes", "optional", "id", "title"}
 REFLECTION_MINUTES = 15
+# The longest a single step may claim, in minutes (a working day's worth).
+MAX_STEP_MINUTES = 600
+
+# What a step points at: (kind, target, anchor, title, minutes, default step id).
+_Target = tuple[str, str, str, str, int, str]
 
 
 @dataclass(frozen=True)
@@ -89,7 +94,10 @@ class PathContext:
 def read_paths(
     metas: Mapping[str, PageMeta], context: PathContext, shown: Callable[[str], str]
 ) -> tuple[list[LearningPath], list[Problem]]:
-    """Every page with a `path:` in its front matter, checked; `shown` maps a source path to the path authors see."""
+    """Every page with a `path:` in its front matter, checked.
+
+    `shown` maps a source path to the path authors see.
+    """
     paths: list[LearningPath] = []
     problems: list[Problem] = []
     by_role: dict[str, str] = {}
@@ -121,6 +129,20 @@ def _read_path(
     if spec is None:
         return None
     _unknown_keys(check, spec, {"role", "modules"}, "path")
+    role = _path_role(check, page, spec, context)
+    modules: list[Module] = []
+    seen_steps: dict[str, int] = {}
+    for item, line in check.items(spec, "modules"):
+        module = _read_module(check, item, line, context, seen_steps)
+        if module is not None:
+            modules.append(module)
+    if check.problems:
+        return None
+    return LearningPath(role, meta.title, page, tuple(modules))
+
+
+def _path_role(check: Checker, page: str, spec: Map, context: PathContext) -> str:
+    """The path's role: `role:` if given, else the file name; reported if unknown."""
     role = PurePosixPath(page).stem
     if "role" in spec:
         role = check.text(spec, "role") or role
@@ -131,34 +153,35 @@ def _read_path(
             "在能力模型文件的 roles 中添加这个角色，或把文件命名为已有角色的 id："
             + "、".join(context.roles),
         )
-    modules: list[Module] = []
-    seen_steps: dict[str, int] = {}
-    for item, line in check.items(spec, "modules"):
-        entry = check.mapping(item, "模块", required=("id", "title", "steps"), line=line)
-        if entry is None:
-            continue
-        _unknown_keys(check, entry, {"id", "title", "steps"}, "模块")
-        module_id = check.identifier(entry, "id") or ""
-        if module_id:
-            check.unique("模块 id", module_id, entry.line_of("id"))
-        steps = []
-        for step_item, step_line in check.items(entry, "steps"):
-            step = _read_step(check, step_item, step_line, context)
-            if step is None:
-                continue
-            if step.id in seen_steps:
-                check.problem(
-                    step.line,
-                    f"步骤“{step.id}”在这条路径里重复（第 {seen_steps[step.id]} 行已经有了）",
-                    "删除重复的步骤；同一页面的不同小节请写成 `page: 文件.md#小节id`。",
-                )
-                continue
-            seen_steps[step.id] = step.line
-            steps.append(step)
-        modules.append(Module(module_id, check.text(entry, "title") or "", tuple(steps)))
-    if check.problems:
+    return role
+
+
+def _read_module(
+    check: Checker, item: object, line: int, context: PathContext, seen_steps: dict[str, int]
+) -> Module | None:
+    """One module; `seen_steps` (step id -> line) is shared by the whole path."""
+    entry = check.mapping(item, "模块", required=("id", "title", "steps"), line=line)
+    if entry is None:
         return None
-    return LearningPath(role, meta.title, page, tuple(modules))
+    _unknown_keys(check, entry, {"id", "title", "steps"}, "模块")
+    module_id = check.identifier(entry, "id") or ""
+    if module_id:
+        check.unique("模块 id", module_id, entry.line_of("id"))
+    steps = []
+    for step_item, step_line in check.items(entry, "steps"):
+        step = _read_step(check, step_item, step_line, context)
+        if step is None:
+            continue
+        if step.id in seen_steps:
+            check.problem(
+                step.line,
+                f"步骤“{step.id}”在这条路径里重复（第 {seen_steps[step.id]} 行已经有了）",
+                "删除重复的步骤；同一页面的不同小节请写成 `page: 文件.md#小节id`。",
+            )
+            continue
+        seen_steps[step.id] = step.line
+        steps.append(step)
+    return Module(module_id, check.text(entry, "title") or "", tuple(steps))
 
 
 def _read_step(check: Checker, item: object, line: int, context: PathContext) -> Step | None:
@@ -166,57 +189,18 @@ def _read_step(check: Checker, item: object, line: int, context: PathContext) ->
     if entry is None:
         return None
     _unknown_keys(check, entry, STEP_KEYS, "步骤")
-    kinds = [kind for kind in STEP_KINDS if kind in entry]
-    if len(kinds) != 1:
-        check.problem(
-            entry.line,
-            "每个步骤要写且只写 page、quiz、reflection 中的一项"
-            + (f"（现在写了：{'、'.join(kinds)}）" if kinds else ""),
-            "例如 `- page: soc/mission.md`、`- quiz: basics` 或 `- reflection: day-1`。",
-        )
+    kind = _step_kind(check, entry)
+    if kind is None:
         return None
-    kind = kinds[0]
     value = check.text(entry, kind)
     if value is None:
         return None
     step_line = entry.line_of(kind)
     explicit_title = check.text(entry, "title", optional=True)
-    if kind == "page":
-        found = _page_step(check, value, step_line, context)
-        if found is None:
-            return None
-        kind, target, anchor, title, minutes = found
-        step_id = f"page:{target.removesuffix('.md')}" + (f"#{anchor}" if anchor else "")
-    elif kind == "quiz":
-        if value not in context.quizzes:
-            known = "、".join(sorted(context.quizzes)) or "（还没有测验）"
-            check.problem(step_line, f"测验“{value}”不存在", f"可用的测验 id：{known}")
-            return None
-        title, minutes = context.quizzes[value]
-        target, anchor = value, ""
-        step_id = f"quiz:{value}"
-    else:
-        if not IDENTIFIER.match(value):
-            check.problem(
-                step_line,
-                f"反思步骤的 id“{value}”不能用作 id",
-                "只用小写英文字母、数字和连字符，例如 `day-1`。",
-            )
-            return None
-        if context.log_page not in context.pages:
-            check.problem(
-                step_line,
-                f"反思步骤需要学习日志页面 {context.log_page}，但它不存在",
-                "新建该页面，或在 mkdocs.yml 中设置 academy 插件的 learning_log_page。",
-            )
-            return None
-        target, anchor, title, minutes = (
-            context.log_page,
-            "",
-            "学习日志：写下今天的反思",
-            REFLECTION_MINUTES,
-        )
-        step_id = f"reflection:{value}"
+    found = _step_target(check, kind, value, step_line, context)
+    if found is None:
+        return None
+    kind, target, anchor, title, minutes, step_id = found
     if "minutes" in entry:
         minutes = _step_minutes(check, entry)
     if "id" in entry:
@@ -230,6 +214,75 @@ def _read_step(check: Checker, item: object, line: int, context: PathContext) ->
         minutes=minutes,
         required=_required(check, entry),
         line=step_line,
+    )
+
+
+def _step_kind(check: Checker, entry: Map) -> str | None:
+    """The one key among page, quiz and reflection that the step uses."""
+    kinds = [kind for kind in STEP_KINDS if kind in entry]
+    if len(kinds) != 1:
+        check.problem(
+            entry.line,
+            "每个步骤要写且只写 page、quiz、reflection 中的一项"
+            + (f"（现在写了：{'、'.join(kinds)}）" if kinds else ""),
+            "例如 `- page: soc/mission.md`、`- quiz: basics` 或 `- reflection: day-1`。",
+        )
+        return None
+    return kinds[0]
+
+
+def _step_target(
+    check: Checker, kind: str, value: str, line: int, context: PathContext
+) -> _Target | None:
+    if kind == "page":
+        return _page_target(check, value, line, context)
+    if kind == "quiz":
+        return _quiz_target(check, value, line, context)
+    return _reflection_target(check, value, line, context)
+
+
+def _page_target(check: Checker, value: str, line: int, context: PathContext) -> _Target | None:
+    found = _page_step(check, value, line, context)
+    if found is None:
+        return None
+    kind, target, anchor, title, minutes = found
+    step_id = f"page:{target.removesuffix('.md')}" + (f"#{anchor}" if anchor else "")
+    return kind, target, anchor, title, minutes, step_id
+
+
+def _quiz_target(check: Checker, value: str, line: int, context: PathContext) -> _Target | None:
+    if value not in context.quizzes:
+        known = "、".join(sorted(context.quizzes)) or "（还没有测验）"
+        check.problem(line, f"测验“{value}”不存在", f"可用的测验 id：{known}")
+        return None
+    title, minutes = context.quizzes[value]
+    return "quiz", value, "", title, minutes, f"quiz:{value}"
+
+
+def _reflection_target(
+    check: Checker, value: str, line: int, context: PathContext
+) -> _Target | None:
+    if not IDENTIFIER.match(value):
+        check.problem(
+            line,
+            f"反思步骤的 id“{value}”不能用作 id",
+            "只用小写英文字母、数字和连字符，例如 `day-1`。",
+        )
+        return None
+    if context.log_page not in context.pages:
+        check.problem(
+            line,
+            f"反思步骤需要学习日志页面 {context.log_page}，但它不存在",
+            "新建该页面，或在 mkdocs.yml 中设置 academy 插件的 learning_log_page。",
+        )
+        return None
+    return (
+        "reflection",
+        context.log_page,
+        "",
+        "学习日志：写下今天的反思",
+        REFLECTION_MINUTES,
+        f"reflection:{value}",
     )
 
 
@@ -265,7 +318,7 @@ def _page_step(
 
 def _step_minutes(check: Checker, entry: Map) -> int:
     value = entry.get("minutes")
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 600:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_STEP_MINUTES:
         check.problem(
             entry.line_of("minutes"),
             f"步骤的 minutes 必须是 1 到 600 之间的整数，现在是“{value}”",

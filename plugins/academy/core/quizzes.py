@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .checker import Checker
@@ -55,6 +55,10 @@ QUESTION_KEYS = {
     "role",
 }
 LETTERS = string.ascii_uppercase[:8]
+# The most a single question may be worth.
+MAX_POINTS = 100
+# The longest advisory pause between practice attempts: one week, in minutes.
+MAX_WAIT_MINUTES = 7 * 24 * 60
 
 
 @dataclass(frozen=True)
@@ -222,7 +226,7 @@ def _retake(check: Checker, root: Map) -> tuple[str, int]:
         )
         keep = "best"
     wait = entry.get("wait_minutes", 0)
-    if isinstance(wait, bool) or not isinstance(wait, int) or not 0 <= wait <= 10080:
+    if isinstance(wait, bool) or not isinstance(wait, int) or not 0 <= wait <= MAX_WAIT_MINUTES:
         check.problem(
             entry.line_of("wait_minutes"),
             f"wait_minutes 必须是 0 到 10080 之间的整数（分钟），现在是“{wait}”",
@@ -246,7 +250,8 @@ def _rating_role(check: Checker, entry: Map, model: Model, dimension: str, level
         check.problem(
             line,
             f"角色“{role_id}”没有“{dimension} × {level}”的行为指标",
-            f"在能力模型文件中该角色的 indicators 里写上“{dimension}”，并让 level 等于它的 target（{role.target}）。",
+            f"在能力模型文件中该角色的 indicators 里写上“{dimension}”，"
+            f"并让 level 等于它的 target（{role.target}）。",
         )
         return ""
     return role_id
@@ -259,6 +264,19 @@ def _read_question(
     if entry is None:
         return None
     _unknown(check, entry, QUESTION_KEYS, "题目")
+    head = _question_head(check, entry, model)
+    if head is None:
+        return None
+    if head.type == "rating":
+        return _rating_question(check, entry, model, head)
+    return _knowledge_question(check, entry, pages, head)
+
+
+def _question_head(check: Checker, entry: Map, model: Model) -> Question | None:
+    """What every question has (id, type, dimension, level, points), checked.
+
+    None if any of it is wrong; otherwise a question with nothing else filled in yet.
+    """
     before = len(check.problems)
     qid = check.identifier(entry, "id") or ""
     kind = check.text(entry, "type") or ""
@@ -282,34 +300,53 @@ def _read_question(
             f"级别“{level}”不存在",
             "可用的级别 id：" + "、".join(model.level_ids),
         )
+    points = _points(check, entry)
+    if len(check.problems) > before or kind not in TYPES:
+        return None
+    return Question(qid, kind, dimension, level, points, "", (), (), None, "", (), entry.line)
+
+
+def _points(check: Checker, entry: Map) -> float:
     points = entry.get("points", 1)
-    if isinstance(points, bool) or not isinstance(points, (int, float)) or not 0 < points <= 100:
+    if (
+        isinstance(points, bool)
+        or not isinstance(points, (int, float))
+        or not 0 < points <= MAX_POINTS
+    ):
         check.problem(
             entry.line_of("points"),
             f"points 必须是大于 0 的数，现在是“{points}”",
             "例如 `points: 2`；不写时为 1 分。",
         )
-        points = 1
-    if len(check.problems) > before or kind not in TYPES:
-        return None
-    if kind == "rating":
-        for key in ("prompt", "options", "answer", "items", "explanation", "refs"):
-            if key in entry:
-                check.problem(
-                    entry.line_of(key),
-                    f"自评题不需要“{key}”：行为指标来自能力模型文件",
-                    f"删除 `{key}`。",
-                )
-        role = _rating_role(check, entry, model, dimension, level)
-        if not model.statements(dimension, level, role):
+        return 1.0
+    return float(points)
+
+
+def _rating_question(check: Checker, entry: Map, model: Model, head: Question) -> Question:
+    """A self-rating: its statements come from the model, so it has no text of its own."""
+    for key in ("prompt", "options", "answer", "items", "explanation", "refs"):
+        if key in entry:
             check.problem(
-                entry.line,
-                f"能力模型中没有“{dimension} × {level}”的行为指标",
-                "在能力模型文件的 indicators 中补上这一格。",
+                entry.line_of(key),
+                f"自评题不需要“{key}”：行为指标来自能力模型文件",
+                f"删除 `{key}`。",
             )
-        return Question(
-            qid, kind, dimension, level, float(points), "", (), (), None, "", (), entry.line, role
+    dimension, level = head.dimension, head.level
+    role = _rating_role(check, entry, model, dimension, level)
+    if not model.statements(dimension, level, role):
+        check.problem(
+            entry.line,
+            f"能力模型中没有“{dimension} × {level}”的行为指标",
+            "在能力模型文件的 indicators 中补上这一格。",
         )
+    return replace(head, role=role)
+
+
+def _knowledge_question(
+    check: Checker, entry: Map, pages: Mapping[str, object], head: Question
+) -> Question | None:
+    """A question with a key: its prompt, explanation, refs and answer, checked."""
+    before = len(check.problems)
     if "role" in entry:
         check.problem(
             entry.line_of("role"), "只有自评题可以写 role", "删除 `role`：知识题对所有角色相同。"
@@ -323,43 +360,45 @@ def _read_question(
     options: tuple[str, ...] = ()
     answer: tuple[int, ...] = ()
     truth = None
-    if kind in ("single", "multiple"):
+    if head.type in ("single", "multiple"):
         options = _texts(check, entry, "options", 2, 8)
-        answer = _choice_answer(check, entry, kind, len(options))
-    elif kind == "truefalse":
-        for key in ("options", "items"):
-            if key in entry:
-                check.problem(
-                    entry.line_of(key),
-                    f"判断题不需要“{key}”",
-                    f"删除 `{key}`；答案写 `answer: true` 或 `answer: false`。",
-                )
-        truth = entry.get("answer")
-        if not isinstance(truth, bool):
-            check.problem(
-                entry.line_of("answer"),
-                f"判断题的 answer 只能写 true 或 false，现在是“{truth}”",
-                "对写 `answer: true`，错写 `answer: false`（不要写 对/错、yes/no）。",
-            )
+        answer = _choice_answer(check, entry, head.type, len(options))
+    elif head.type == "truefalse":
+        truth = _truth(check, entry)
     else:
         options = _texts(check, entry, "items", 3, 8)
         answer = _ordering_answer(check, entry, len(options))
     if len(check.problems) > before:
         return None
-    return Question(
-        qid,
-        kind,
-        dimension,
-        level,
-        float(points),
-        prompt,
-        options,
-        answer,
-        truth,
-        explanation,
-        refs,
-        entry.line,
+    return replace(
+        head,
+        prompt=prompt,
+        options=options,
+        answer=answer,
+        truth=truth,
+        explanation=explanation,
+        refs=refs,
     )
+
+
+def _truth(check: Checker, entry: Map) -> bool | None:
+    """A true/false question's answer; None (and reported) if it is not a boolean."""
+    for key in ("options", "items"):
+        if key in entry:
+            check.problem(
+                entry.line_of(key),
+                f"判断题不需要“{key}”",
+                f"删除 `{key}`；答案写 `answer: true` 或 `answer: false`。",
+            )
+    truth = entry.get("answer")
+    if not isinstance(truth, bool):
+        check.problem(
+            entry.line_of("answer"),
+            f"判断题的 answer 只能写 true 或 false，现在是“{truth}”",
+            "对写 `answer: true`，错写 `answer: false`（不要写 对/错、yes/no）。",
+        )
+        return None
+    return truth
 
 
 def _texts(check: Checker, entry: Map, key: str, low: int, high: int) -> tuple[str, ...]:
@@ -434,7 +473,7 @@ def _choice_answer(check: Checker, entry: Map, kind: str, count: int) -> tuple[i
         check.problem(
             line, "多选题的答案不能是全部选项", "至少留一个错误选项，否则这道题无法区分掌握程度。"
         )
-    return tuple(sorted(set(i for i in indices if i is not None)))
+    return tuple(sorted({i for i in indices if i is not None}))
 
 
 def _ordering_answer(check: Checker, entry: Map, count: int) -> tuple[int, ...]:
@@ -449,7 +488,8 @@ def _ordering_answer(check: Checker, entry: Map, count: int) -> tuple[int, ...]:
         check.problem(
             line,
             "排序题的答案必须把每一项恰好排一次",
-            f"例如 `answer: [{', '.join(LETTERS[:count][::-1])}]`；不写 answer 时，items 的书写顺序就是正确顺序。",
+            f"例如 `answer: [{', '.join(LETTERS[:count][::-1])}]`；"
+            "不写 answer 时，items 的书写顺序就是正确顺序。",
         )
         return ()
     return tuple(i for i in indices if i is not None)
@@ -494,7 +534,10 @@ def _unknown(check: Checker, entry: Map, allowed: set[str], what: str) -> None:
 
 
 def check_quiz_refs(quizzes: Mapping[str, Quiz], ids: Mapping[str, set[str]]) -> list[Problem]:
-    """Refs must point at a section id that exists in the rendered page (`ids`: as for check_anchors)."""
+    """Refs must point at a section id that exists in the rendered page.
+
+    `ids`: as for check_anchors.
+    """
     problems = []
     for quiz in quizzes.values():
         for question in quiz.questions:

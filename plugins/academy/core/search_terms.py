@@ -82,7 +82,8 @@ def _dictionary(text: str, path: str, problems: list[Problem]) -> list[tuple[str
                     number,
                     1,
                     f"词典条目“{entry}”无法识别",
-                    "每行一个词，可在后面加空格和词频（整数），例如 `巡检` 或 `巡检 100`；词语中间不能有空格。",
+                    "每行一个词，可在后面加空格和词频（整数），例如 `巡检` 或 `巡检 100`；"
+                    "词语中间不能有空格。",
                 )
             )
             continue

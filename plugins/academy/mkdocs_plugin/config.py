@@ -63,6 +63,7 @@ class AcademyConfig(base.Config):
     The site is the same either way; false keeps everything in one process."""
 
     review_suggestions = c.Deprecated(
-        message="academy 插件的“{}”选项已不再使用（每道知识题都写 refs），请从 mkdocs.yml 中删去这一行。"
+        message="academy 插件的“{}”选项已不再使用（每道知识题都写 refs），"
+        "请从 mkdocs.yml 中删去这一行。"
     )
     """No longer used: every knowledge question names its own review pages in `refs`."""

@@ -8,7 +8,10 @@ QUIZ_SECTION = "测验"
 
 
 def add_to_nav(nav: list[Any] | None, src: str) -> None:
-    """List `src` under 测验 (created at the end when missing); no nav means MkDocs lists every page."""
+    """List `src` under 测验 (created at the end when missing).
+
+    No nav means MkDocs lists every page.
+    """
     if nav is None or src in nav_entries(nav):
         return
     for entry in nav:

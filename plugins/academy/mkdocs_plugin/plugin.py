@@ -71,7 +71,8 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         )
         if not config.site_url:
             log.info(
-                "site_url 未设置：页面之间将整页加载（即时导航需要站点地址，见 README 的 Hosting 一节）"
+                "site_url 未设置：页面之间将整页加载"
+                "（即时导航需要站点地址，见 README 的 Hosting 一节）"
             )
         # jieba (Material's Chinese segmentation) reports its dictionary
         # loading on every build; trainers only need to see problems.
@@ -138,7 +139,9 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
     def _check_rendered(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         """All pages are rendered: the sections that steps, refs and pins point at must exist."""
         if self.course is not None:
-            ids = {  # a --dirty build renders only the pages that changed: the others keep their last check
+            # A --dirty build renders only the pages that changed: the others keep
+            # their last check.
+            ids = {
                 file.src_uri: set(HTML_ID.findall(file.page.content))
                 for file in files.documentation_pages()
                 if file.page is not None and file.page.content is not None
@@ -223,7 +226,10 @@ def _check(options: AcademyConfig, files: Files, config: MkDocsConfig) -> Course
 
 
 def _links_from(page: Page, files: Files) -> UrlFor:
-    """Links from `page` to (docs-relative path, anchor); paths the checks accepted are exact src_uris."""
+    """Links from `page` to (docs-relative path, anchor).
+
+    Paths the checks accepted are exact src_uris.
+    """
 
     def url_for(src: str, anchor: str) -> str:
         file = files.src_uris.get(src)

@@ -55,7 +55,8 @@ class SearchHooks:
             if self.sent.keys() != pages.keys() or any(
                 self.sent[page] != html for page, (_, html) in pages.items()
             ):
-                self._redo_in_process()  # another plugin changed pages after us, or only some were rendered
+                # Another plugin changed pages after us, or only some were rendered.
+                self._redo_in_process()
             self.work.pages_done()
         # jieba's dictionary loads here while a worker computes related reading
         self.build.prepare_segmenter()

@@ -7,6 +7,7 @@ scripts (instant navigation re-creates those without their attributes).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from html import escape
 
@@ -18,6 +19,30 @@ UrlFor = Callable[[str, str], str]
 
 NOTICE = '<p class="academy-notice" data-academy-notice role="status" hidden></p>'
 KIND_LABEL = {"page": "阅读", "section": "阅读小节", "quiz": "测验", "reflection": "反思"}
+
+
+def spcm_data(model: Model, banks: Sequence[dict[str, object]]) -> dict[str, str]:
+    """The data-* a SPCM result needs besides the scores (quiz page and dashboard alike):
+    level names, groups, roles (target, assessed dimensions: empty = all), the rating
+    scale and the practice banks that can add evidence (see quiz_page.bank_catalogue)."""
+    return {
+        "data_levels": _json([{"id": lv.id, "name": lv.name} for lv in model.levels]),
+        "data_groups": _json(
+            [{"name": name, "dimensions": list(dims)} for name, dims in model.groups]
+        ),
+        "data_roles": _json(
+            {
+                r.id: {"name": r.name, "target": r.target, "dimensions": list(r.dimensions)}
+                for r in model.roles
+            }
+        ),
+        "data_scale": _json(list(model.scoring.scale)),
+        "data_banks": _json(list(banks)),
+    }
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def attrs(**values: object) -> str:
@@ -62,24 +87,34 @@ def render_pathbar(
         links = []
         if index > 0:
             previous = steps[index - 1]
+            previous_href = escape(step_href(previous, url_for, quiz_page))
             links.append(
-                f'<a class="academy-pathbar__prev" rel="prev" href="{escape(step_href(previous, url_for, quiz_page))}">'
+                f'<a class="academy-pathbar__prev" rel="prev" href="{previous_href}">'
                 f"上一步：{escape(previous.title)}</a>"
             )
         if index + 1 < len(steps):
             following = steps[index + 1]
+            following_href = escape(step_href(following, url_for, quiz_page))
             links.append(
-                f'<a class="academy-pathbar__next" rel="next" href="{escape(step_href(following, url_for, quiz_page))}">'
+                f'<a class="academy-pathbar__next" rel="next" href="{following_href}">'
                 f"下一步：{escape(following.title)}</a>"
             )
+        path_data = attrs(
+            data_path=path.role,
+            data_role=path.role,
+            data_step=step.id,
+            data_steps=" ".join(s.id for s in steps),
+        )
         blocks.append(
             f'<div class="academy-pathbar__path" '
-            f"{attrs(data_path=path.role, data_role=path.role, data_step=step.id, data_steps=' '.join(s.id for s in steps))}>"
-            f'<a class="academy-pathbar__name" href="{escape(url_for(path.page, ""))}">{escape(path.title)}</a> '
+            f"{path_data}>"
+            f'<a class="academy-pathbar__name" href="{escape(url_for(path.page, ""))}">'
+            f"{escape(path.title)}</a> "
             f'<span class="academy-pathbar__position">第 {index + 1} 步，共 {len(steps)} 步</span> '
             f'<span class="academy-pathbar__progress" data-academy-progress></span> '
             + " ".join(links)
-            + ' <button type="button" class="md-button academy-done" data-academy-done aria-pressed="false">标记为已完成</button>'
+            + ' <button type="button" class="md-button academy-done" data-academy-done'
+            ' aria-pressed="false">标记为已完成</button>'
             "</div>"
         )
     bar = (
@@ -87,9 +122,11 @@ def render_pathbar(
         f'aria-label="学习路径" data-search-exclude>{"".join(blocks)}{NOTICE}</nav>'
     )
     end = (
-        f'<div class="academy-pagedone" data-academy="pagedone" data-academy-site="{escape(site)}" data-search-exclude>'
+        f'<div class="academy-pagedone" data-academy="pagedone" data-academy-site="{escape(site)}"'
+        " data-search-exclude>"
         "<p>读完了吗？</p>"
-        '<button type="button" class="md-button md-button--primary academy-done" data-academy-done aria-pressed="false">标记为已完成</button>'
+        '<button type="button" class="md-button md-button--primary academy-done" data-academy-done'
+        ' aria-pressed="false">标记为已完成</button>'
         "</div>"
     )
     return bar, end
@@ -110,7 +147,8 @@ def render_path(
             items.append(
                 f'<li class="academy-step academy-step--{step.kind}" {_step_data(step, href)}>'
                 f'<a href="{escape(href)}">{escape(step.title)}</a> '
-                f'<span class="academy-step__meta">{KIND_LABEL[step.kind]} · {step.minutes} 分钟 · {need}</span> '
+                f'<span class="academy-step__meta">'
+                f"{KIND_LABEL[step.kind]} · {step.minutes} 分钟 · {need}</span> "
                 '<span class="academy-step__status" data-academy-status>未开始</span></li>'
             )
         modules.append(
@@ -119,14 +157,21 @@ def render_path(
             f'<p class="academy-module__time">约 {module.minutes} 分钟 · {len(module.steps)} 步</p>'
             f'<ol class="academy-steps">{"".join(items)}</ol></section>'
         )
+    path_data = attrs(
+        data_academy="path", data_academy_site=site, data_path=path.role, data_role=path.role
+    )
     return (
-        f'<section class="academy-path" {attrs(data_academy="path", data_academy_site=site, data_path=path.role, data_role=path.role)} aria-label="学习步骤">'
+        f'<section class="academy-path" {path_data} aria-label="学习步骤">'
         '<div class="academy-path__summary">'
-        f"<p>共 <b>{len(steps)}</b> 步，约 <b>{path.minutes}</b> 分钟（必修 {path.required_minutes} 分钟）</p>"
-        f'<progress class="academy-path__bar" max="{len(steps)}" value="0" data-academy-progress aria-label="学习进度">0/{len(steps)}</progress>'
+        f"<p>共 <b>{len(steps)}</b> 步，约 <b>{path.minutes}</b> 分钟"
+        f"（必修 {path.required_minutes} 分钟）</p>"
+        f'<progress class="academy-path__bar" max="{len(steps)}" value="0" data-academy-progress'
+        f' aria-label="学习进度">0/{len(steps)}</progress>'
         '<p data-academy-progress-text aria-live="polite">尚未开始</p>'
-        f'<a class="md-button md-button--primary" data-academy-continue href="{escape(first)}">开始学习</a> '
-        f'<button type="button" class="md-button" data-academy-choose-role {attrs(data_role=path.role)}>设为我的角色</button>'
+        f'<a class="md-button md-button--primary" data-academy-continue href="{escape(first)}">'
+        "开始学习</a> "
+        f'<button type="button" class="md-button" data-academy-choose-role'
+        f" {attrs(data_role=path.role)}>设为我的角色</button>"
         "</div>" + "".join(modules) + NOTICE + "</section>"
     )
 
@@ -138,15 +183,22 @@ def render_role_picker(
     buttons = []
     for role in model.roles:
         path = paths.get(role.id)
+        role_data = attrs(
+            data_role=role.id,
+            data_path_href=url_for(path.page, "") if path else None,
+            data_path_title=path.title if path else None,
+        )
         buttons.append(
             f'<button type="button" class="academy-role" '
-            f"{attrs(data_role=role.id, data_path_href=url_for(path.page, '') if path else None, data_path_title=path.title if path else None)} "
+            f"{role_data} "
             'aria-pressed="false">'
             f'<span class="academy-role__name">{escape(role.name)}</span> '
-            f'<span class="academy-role__level">{escape(levels.get(role.target, ""))}</span></button>'
+            f'<span class="academy-role__level">{escape(levels.get(role.target, ""))}</span>'
+            "</button>"
         )
     return (
-        f'<div class="academy-roles" data-academy="role-picker" data-academy-site="{escape(site)}" data-search-exclude>'
+        f'<div class="academy-roles" data-academy="role-picker" data-academy-site="{escape(site)}"'
+        " data-search-exclude>"
         f"<fieldset><legend>我是…</legend>{''.join(buttons)}</fieldset>"
         '<p class="academy-roles__status" data-academy-role-status aria-live="polite"></p>'
         f"{NOTICE}</div>"
@@ -160,6 +212,7 @@ def render_dashboard(
     url_for: UrlFor,
     quiz_page: Callable[[str], str],
     home: str,
+    banks: Sequence[dict[str, object]] = (),
 ) -> str:
     sections = []
     for role in model.roles:
@@ -171,22 +224,32 @@ def render_dashboard(
             f"<li {_step_data(step, step_href(step, url_for, quiz_page))}></li>"
             for step in path.steps
         )
+        path_data = attrs(
+            data_path=path.role,
+            data_role=path.role,
+            data_role_name=role.name,
+            data_title=path.title,
+            data_href=href,
+        )
         sections.append(
-            f'<section class="academy-dash-path" {attrs(data_path=path.role, data_role=path.role, data_role_name=role.name, data_title=path.title, data_href=href)}>'
+            f'<section class="academy-dash-path" {path_data}>'
             f'<h2><a href="{escape(href)}">{escape(path.title)}</a></h2>'
-            f'<progress max="{len(path.steps)}" value="0" data-academy-progress aria-label="{escape(path.title)} 进度">0/{len(path.steps)}</progress>'
+            f'<progress max="{len(path.steps)}" value="0" data-academy-progress'
+            f' aria-label="{escape(path.title)} 进度">0/{len(path.steps)}</progress>'
             '<p data-academy-progress-text aria-live="polite"></p>'
             '<ol class="academy-dash-next" data-academy-next></ol>'
             f"<ol hidden data-academy-steps>{steps}</ol></section>"
         )
+    dashboard_data = attrs(data_academy_site=site, data_home_href=home, **spcm_data(model, banks))
     return (
-        f'<div class="academy-dashboard" data-academy="dashboard" {attrs(data_academy_site=site, data_home_href=home)} data-search-exclude>'
+        f'<div class="academy-dashboard" data-academy="dashboard" {dashboard_data}'
+        " data-search-exclude>"
         "<p data-academy-role-summary></p>"
-        '<section class="academy-plan" data-academy-plan aria-labelledby="academy-plan-title"></section>'
-        + "".join(sections)
-        + '<div class="academy-dash-tools">'
+        '<section class="academy-plan" data-academy-plan aria-labelledby="academy-plan-title">'
+        "</section>" + "".join(sections) + '<div class="academy-dash-tools">'
         '<button type="button" class="md-button" data-academy-export>导出全部学习记录</button> '
-        '<label class="md-button">导入学习记录<input type="file" accept=".json,application/json" data-academy-import class="academy-visually-hidden"></label> '
+        '<label class="md-button">导入学习记录<input type="file" accept=".json,application/json"'
+        ' data-academy-import class="academy-visually-hidden"></label> '
         '<button type="button" class="md-button" data-academy-reset>清除全部学习记录</button>'
         '<p data-academy-tools-status aria-live="polite"></p></div>'
         f"{NOTICE}</div>"
@@ -200,17 +263,21 @@ def render_learning_log(site: str, questions: Sequence[str]) -> str:
         for number, question in enumerate(questions, start=1)
     )
     return (
-        f'<div class="academy-log" data-academy="learning-log" data-academy-site="{escape(site)}" data-search-exclude>'
+        f'<div class="academy-log" data-academy="learning-log" data-academy-site="{escape(site)}"'
+        " data-search-exclude>"
         '<form class="academy-log__form" data-academy-log-form>'
-        '<p><label for="academy-log-date">日期</label> <input type="date" id="academy-log-date" name="date" required></p>'
+        '<p><label for="academy-log-date">日期</label>'
+        ' <input type="date" id="academy-log-date" name="date" required></p>'
         f"{fields}"
         '<button type="submit" class="md-button md-button--primary">保存今天的日志</button>'
         '<p data-academy-log-status aria-live="polite"></p></form>'
         '<section class="academy-log__entries" aria-label="全部日志">'
         '<h2 id="log-entries">我的日志</h2><div data-academy-log-entries></div>'
         '<p class="academy-log__tools">'
-        '<button type="button" class="md-button" data-academy-log-export="markdown">导出为 Markdown</button> '
-        '<button type="button" class="md-button" data-academy-log-export="json">导出为 JSON</button> '
+        '<button type="button" class="md-button" data-academy-log-export="markdown">'
+        "导出为 Markdown</button> "
+        '<button type="button" class="md-button" data-academy-log-export="json">'
+        "导出为 JSON</button> "
         '<button type="button" class="md-button" data-academy-print>打印</button></p></section>'
         f"{NOTICE}</div>"
     )
