@@ -7,13 +7,15 @@ import json
 import shutil
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from academy.core.problems import ProblemsFound, format_all
-from academy.search.engine import Hit, UpdateStats
-from academy.search.service import SearchSettings, open_index, refresh, searchable_pages
 
 from .common import FINDINGS, OK, USAGE, open_project
 from .settings import read_settings
+
+if TYPE_CHECKING:
+    from academy.search.engine import Hit, UpdateStats
 
 HELP = "用中文搜索课程内容，列出最相关的小节（标题、小节、地址和摘要）"
 
@@ -43,6 +45,9 @@ def run(args: argparse.Namespace) -> int:
         print(format_all(project.problems), file=sys.stderr)
         print("\n内容有错误，请先修正（academy check 可列出全部问题）。", file=sys.stderr)
         return FINDINGS
+    # Here, not at the top: Whoosh and jieba cost every other command 0.2 s to import.
+    from academy.search.service import SearchSettings, open_index, refresh, searchable_pages
+
     search = SearchSettings.for_project(settings.base)
     if args.rebuild and search.index_folder.exists():
         shutil.rmtree(search.index_folder)
