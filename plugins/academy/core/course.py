@@ -152,9 +152,10 @@ def check_sources(files: CourseFiles) -> tuple[Course | None, list[Problem]]:
     advice = []
     if files.item_checks != "off":
         advice = item_problems(quizzes.values()) + evidence_problems(model, paths, quizzes, shown)
-        advice += _spcm_outside_course(pages.metas, paths, shown)
     if files.item_checks == "error":
         problems, advice = problems + advice, []
+    # Always advice: a new page is often written before a path takes it.
+    advice += _spcm_outside_course(pages.metas, paths, shown)
     pages.problems = problems
     return Course(model, pages, paths, quizzes, terms, files.model, banks, shown, advice), problems
 
