@@ -13,7 +13,7 @@ export SITE_URL
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 export SOURCE_DATE_EPOCH
 
-.PHONY: site serve lint test check vendor clean
+.PHONY: site serve lint test check vendor clean screenshots
 
 $(BIN)/academy: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,11 @@ lint: $(BIN)/academy $(TSC)
 
 test: lint
 	$(BIN)/python -m pytest
+
+# Result pages (quiz results, 我的学习, the log) at phone and desktop widths, light
+# and dark, as PNGs in site-screenshots/: look at them before submitting a change.
+screenshots: $(BIN)/academy
+	$(BIN)/python scripts/screenshots.py
 
 # Refresh the vendored front-end files from the npm registry at the versions
 # pinned in package.json / package-lock.json. Only needed when upgrading them.

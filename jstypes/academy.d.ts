@@ -117,7 +117,9 @@ interface Progress {
 }
 
 interface AcademyScoring {
-  scoreAttempt(spec: Spec, responses: Responses, target?: string | null): Score;
+  scoreAttempt(spec: Spec, responses: Responses, target?: string | null, focus?: string[] | null): Score;
+  profileSpec(specs: Record<string, Spec>): Spec;
+  scoreProfile(specs: Record<string, Spec>, answers: Record<string, Responses>, target?: string | null, focus?: string[] | null): Score;
   questionCredit(question: QuestionSpec, response: unknown): number;
   round4(value: number): number;
 }
@@ -136,18 +138,18 @@ interface AcademyQuizExport {
 
 interface AcademyQuizResult {
   NO_ROLE: string;
-  number(value: number): string;
   percent(share: number): string;
   roleOf(quiz: Quiz, role: unknown): Record<string, any> | null;
   targetOf(quiz: Quiz, role: unknown): string | null;
+  focusOf(quiz: Quiz, role: unknown): string[] | null;
   knowledgeText(score: Score): string;
-  overallText(quiz: Quiz, score: Score): string;
   rootRelative(href: string): string | null;
-  planOf(quiz: Quiz, score: Score): PlanGap[];
+  bankMeta(quiz: Quiz, root: HTMLElement): BankMeta;
   tableHead(table: HTMLTableElement, titles: string[]): void;
   startBox(box: HTMLElement, kind: string, title: string): void;
   finishBox(box: HTMLElement, buttons: [string, string][], note?: string): void;
-  renderResult(box: HTMLElement, quiz: Quiz, view: ResultView): void;
+  /** Shows the result; returns its summary sentence. */
+  renderResult(box: HTMLElement, quiz: Quiz, root: HTMLElement, view: ResultView): string;
 }
 
 interface AcademyQuizQuestions {

@@ -25,7 +25,7 @@ from .learning import (
     render_role_picker,
 )
 from .quiz import QuizRenderer
-from .quiz_page import quiz_page, ref_links, review_links
+from .quiz_page import bank_catalogue, quiz_page, ref_links, review_links
 
 
 @dataclass(frozen=True)
@@ -92,7 +92,13 @@ class CourseWidgets:
             return render_role_picker(self.site, model, self.paths, url_for)
         if name == "dashboard":
             return render_dashboard(
-                self.site, model, self.paths, url_for, quiz_page, url_for("index.md", "")
+                self.site,
+                model,
+                self.paths,
+                url_for,
+                quiz_page,
+                url_for("index.md", ""),
+                bank_catalogue(self.course, url_for),
             )
         if name == "learning-log":
             return render_learning_log(self.site, self.reflection_questions)
@@ -104,8 +110,9 @@ class CourseWidgets:
             only = quiz.question(question_id) if name == "check" else None
             root = url_for("index.md", "").removesuffix("index.html") or "./"
             review = review_links(self.course, quiz, self.teaching, url_for)
+            banks = [] if only else bank_catalogue(self.course, url_for)
             return self.quizzes.render(
-                quiz, lambda q: ref_links(self.course, q, url_for), review, only, root
+                quiz, lambda q: ref_links(self.course, q, url_for), review, only, root, banks
             )
         return None
 

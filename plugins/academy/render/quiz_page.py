@@ -88,3 +88,29 @@ def review_links(
                     break
         review[dimension] = links
     return review
+
+
+def bank_catalogue(course: Course, url_for: UrlFor) -> list[dict[str, object]]:
+    """The practice banks a trainee can take to add SPCM evidence: id, version, title,
+    link, the roles it is for (empty: all) and its knowledge questions per
+    dimension and level. A result uses it to say which quiz to take next."""
+    banks: list[dict[str, object]] = []
+    for quiz in sorted(course.quizzes.values(), key=lambda q: q.id):
+        if quiz.mode != "practice":
+            continue
+        cells: dict[str, dict[str, int]] = {}
+        for question in quiz.questions:
+            if question.is_knowledge:
+                levels = cells.setdefault(question.dimension, {})
+                levels[question.level] = levels.get(question.level, 0) + 1
+        banks.append(
+            {
+                "id": quiz.id,
+                "version": quiz.version,
+                "title": quiz.title,
+                "href": url_for(quiz_page(quiz.id), ""),
+                "roles": list(quiz.roles),
+                "cells": cells,
+            }
+        )
+    return banks

@@ -411,11 +411,15 @@
   const ASSETS = new URL(".", (here instanceof HTMLScriptElement && here.src) || location.href);
   /** @type {Record<string, Part>} */
   const PARTS = {
-    dashboard: { scripts: ["retake.js", "dashboard.js"] },
+    dashboard: {
+      scripts: ["scoring.js", "retake.js", "charts.js", "spcm-profile.js", "spcm-view.js", "dashboard.js"],
+      styles: ["spcm.css"],
+    },
     "learning-log": { scripts: ["log.js"] },
     quiz: {
-      scripts: ["scoring.js", "retake.js", "charts.js", "quiz-result.js", "quiz-export.js", "quiz-questions.js", "quiz.js"],
-      styles: ["quiz.css"],
+      scripts: ["scoring.js", "retake.js", "charts.js", "spcm-profile.js", "spcm-view.js",
+        "quiz-result.js", "quiz-export.js", "quiz-questions.js", "quiz.js"],
+      styles: ["quiz.css", "spcm.css"],
     },
   };
   const requested = new Set();

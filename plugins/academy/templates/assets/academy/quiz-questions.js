@@ -17,7 +17,7 @@
   if (!core || !scoring || !quizResult) return;
   const { make, all, isRecord, own, pick } = core;
   const { questionCredit } = scoring;
-  const { number } = quizResult;
+  const { percent } = quizResult;
   const LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
   // ---------------------------------------------------------------- helpers
@@ -250,7 +250,7 @@
     if (!answered) return { kind: "wrong", icon: "✗", text: "回答错误（未作答）" };
     if (credit >= 1) return { kind: "right", icon: "✓", text: "回答正确" };
     if (credit <= 0) return { kind: "wrong", icon: "✗", text: "回答错误" };
-    return { kind: "partial", icon: "◐", text: "部分正确（得 " + number(earned) + "/" + number(possible) + " 分）" };
+    return { kind: "partial", icon: "◐", text: "部分正确（得分率 " + percent(earned / possible) + "）" };
   }
 
   /** @param {string} kind @param {string} text */

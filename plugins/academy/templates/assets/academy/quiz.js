@@ -18,25 +18,23 @@
  *   version: QuizVersion, title: string, build: string, embedded: boolean, shuffle: boolean,
  *   spec: Spec, byId: Record<string, QuestionSpec>, levels: string[], dimensions: string[],
  *   threshold: number, levelNames: Record<string, string>, groups: Record<string, any>[],
- *   roles: Record<string, unknown>, review: Record<string, unknown> }} Quiz
+ *   roles: Record<string, unknown>, review: Record<string, unknown>, spcm: SpcmModel }} Quiz
  */
 /**
  * One submitted attempt, as stored in LearningData.results["<quiz>@<version>"].attempts.
- * Practice attempts carry their score and the plan for the dashboard; assessed
- * ones their mode and checksum. Stored attempts are only checked for `submitted`.
+ * Practice attempts carry their score (for the trainee's records; every page
+ * scores the answers again); assessed ones their mode and checksum. Stored
+ * attempts are only checked for `submitted`.
  * @typedef {{ started: string | null, submitted: string, name: string, role: string | null,
- *   answers: Responses, order: Record<string, number[]>, score?: Score, plan?: PlanGap[],
+ *   answers: Responses, order: Record<string, number[]>, score?: Score,
  *   mode?: "assessed", checksum?: string }} Attempt
  */
 /**
- * What a quiz page stores about itself (for the dashboard) next to its attempts.
- * @typedef {{ title: string, page: string | null, mode: string, keep: string, attempts: Attempt[] }} QuizRecord
- */
-/**
- * A gap to the target level, with pages to review (links relative to the site root).
- * @typedef {{ dimension: string, reached: string | null, reachedName: string | null, target: string,
- *   targetName: string, cells: { level: string, name: string, status: string, shortfall: number | null }[],
- *   links: { href: string | null, title: string }[] }} PlanGap
+ * What a quiz page stores about itself next to its attempts: for the
+ * dashboard, and for a practice bank what 我的学习 scores the profile with
+ * (BankMeta: spec, refs, review).
+ * @typedef {{ title: string, page: string | null, mode: string, keep: string, attempts: Attempt[] }
+ *   & Partial<BankMeta>} QuizRecord
  */
 /**
  * A quiz on the page and the attempt under way (attempt: the submitted one shown).
@@ -48,13 +46,15 @@
 (function () {
   "use strict";
 
-  const { core, retake, scoring, quizResult, quizExport, quizQuestions } = window.Academy || {};
-  if (!core || !retake || !scoring || !quizResult || !quizExport || !quizQuestions) return;
+  const { core, retake, scoring, quizResult, quizExport, quizQuestions, spcmProfile, spcmView } = window.Academy || {};
+  if (!core || !retake || !scoring || !quizResult || !quizExport || !quizQuestions || !spcmProfile || !spcmView) return;
   const { make, isRecord, own, pick, localTime, load, update } = core;
   const { KEEP_NAMES, KEEP_RULES, keepRule, keptAttempt } = retake;
   const { scoreAttempt } = scoring;
   const { readQuestions, layOut, collect, restoreAnswers, showFeedback, clearFeedback, lock, move, reducedMotion } = quizQuestions;
-  const { NO_ROLE, percent, roleOf, targetOf, knowledgeText, overallText, rootRelative, planOf } = quizResult;
+  const { roleOf, targetOf, focusOf, knowledgeText, rootRelative, bankMeta } = quizResult;
+  const { readModel } = spcmProfile;
+  const { print } = spcmView;
   const { tableHead, renderResult } = quizResult;
   const { answersChecksum, downloadResponse, downloadResult, renderReceipt } = quizExport;
 
@@ -114,6 +114,7 @@
       groups: Array.isArray(groups) ? groups.filter(isRecord) : [],
       roles: isRecord(roles) ? roles : {},
       review: isRecord(review) ? review : {},
+      spcm: readModel(root),
     };
   }
 
@@ -147,7 +148,8 @@
 
   // Scores always come from the answers and this page's spec, never from stored numbers.
   /** @param {QuizState} state @param {Attempt} attempt */
-  const rescore = (state, attempt) => scoreAttempt(state.quiz.spec, answersOf(attempt), targetOf(state.quiz, attempt.role));
+  const rescore = (state, attempt) =>
+    scoreAttempt(state.quiz.spec, answersOf(attempt), targetOf(state.quiz, attempt.role), focusOf(state.quiz, attempt.role));
 
   /** @param {QuizState} state */
   const keptOf = (state) => keptAttempt(scoredAttempts(state), state.quiz.keep, (attempt) => rescore(state, attempt).knowledge.share);
@@ -179,8 +181,7 @@
     const share = score.knowledge.share;
     const row = make("tr");
     row.appendChild(make("td", localTime(attempt.submitted)));
-    row.appendChild(make("td", share == null ? "—" : percent(share)));
-    row.appendChild(make("td", overallText(quiz, score).replace(/^综合级别：/, "")));
+    row.appendChild(make("td", share == null ? "—" : knowledgeText(score).replace(/^知识题/, "")));
     let note = "";
     if (kept && quiz.keep === "average") {
       note = (share == null ? "" : "计入平均") + (attempt === kept.attempt ? (share == null ? "" : "；") + "级别取此次" : "");
@@ -206,7 +207,7 @@
       tableHead(table, ["提交时间", "已作答", "校验码"]);
       newestFirst.forEach((attempt) => body.appendChild(assessedRow(state, attempt)));
     } else {
-      tableHead(table, ["提交时间", "知识题得分", "综合级别", "保留"]);
+      tableHead(table, ["提交时间", "知识题", "保留"]);
       const kept = keptOf(state);
       newestFirst.forEach((attempt) => body.appendChild(practiceRow(state, attempt, kept)));
     }
@@ -259,11 +260,14 @@
 
   // ----------------------------------------------------------------- showing
 
+  // Returns the result's summary sentence.
   /** @param {QuizState} state @param {Attempt} attempt @param {Score} score @param {boolean} restored */
   function showResult(state, attempt, score, restored) {
-    const attempts = attemptsOf(state.store, state.key);
-    renderResult(state.result, state.quiz, {
+    const attempts = scoredAttempts(state);
+    const data = state.store.data;
+    return renderResult(state.result, state.quiz, state.root, {
       attempt, score, restored, last: attempts[attempts.length - 1], kept: keptOf(state), wait: waitText(state),
+      attempts, results: data.results, role: roleOf(state.quiz, data.role) ? data.role : null,
     });
   }
 
@@ -297,12 +301,13 @@
 
   /** @param {QuizState} state @returns {Omit<QuizRecord, "attempts">} */
   function meta(state) {
-    return {
+    const about = {
       title: state.quiz.title,
       page: rootRelative(location.href.split("#")[0]),
       mode: state.quiz.mode,
       keep: state.quiz.keep,
     };
+    return state.quiz.mode === "practice" ? Object.assign(about, bankMeta(state.quiz, state.root)) : about;
   }
 
   /** @param {QuizState} state */
@@ -367,7 +372,7 @@
     const role = !state.embedded && roleOf(quiz, state.store.data.role) ? state.store.data.role : null;
     const answers = collect(state);
     if (quiz.mode === "assessed") return submitAssessed(state, role, answers);
-    const score = scoreAttempt(quiz.spec, answers, targetOf(quiz, role));
+    const score = scoreAttempt(quiz.spec, answers, targetOf(quiz, role), focusOf(quiz, role));
     /** @type {Attempt} */
     const attempt = {
       started: state.started,
@@ -377,18 +382,16 @@
       answers,
       score,
       order: state.order,
-      plan: planOf(quiz, score),
     };
     state.attempt = attempt;
     const outcomes = state.questions.map((question) => showFeedback(question, pick(answers, question.id), score));
     lock(state, true);
     if (state.embedded) return showChecked(state, outcomes);
     addAttempt(state.store, state.key, attempt, meta(state));
-    showResult(state, attempt, score, false);
+    const summary = showResult(state, attempt, score, false);
     renderHistory(state);
     renderPolicy(state);
-    const gaps = score.target ? "差距 " + score.gaps.length + " 项。" : NO_ROLE + "。";
-    say(state, "已提交。" + knowledgeText(score) + "，" + overallText(quiz, score) + "。" + gaps);
+    say(state, "已提交。本次" + knowledgeText(score) + "。" + summary);
     focusResult(state);
   }
 
@@ -449,7 +452,7 @@
       if (target.closest("[data-academy-retake]")) return startRetake(state);
       if (target.closest("[data-academy-export]")) return exportResult(state);
       if (target.closest("[data-academy-response]")) return redownload(state);
-      if (target.closest("[data-academy-print]")) return window.print();
+      if (target.closest("[data-academy-print]")) return print();
     });
   }
 
@@ -503,6 +506,14 @@
     root.insertBefore(state.waitNote, form);
     const attempts = attemptsOf(store, state.key);
     const last = attempts[attempts.length - 1];
+    // Attempts stored by an older page lack what 我的学习 scores them with.
+    const entry = pick(store.data.results, state.key);
+    if (quiz.mode === "practice" && last && isRecord(entry) && !isRecord(entry.spec)) {
+      update(store, (data) => {
+        const current = pick(data.results, state.key);
+        if (isRecord(current)) Object.assign(current, bankMeta(quiz, root));
+      });
+    }
     const kept = quiz.mode === "assessed" ? null : keptOf(state);
     const shown = kept ? kept.attempt : last;
     if (shown) restore(state, shown);
