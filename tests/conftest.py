@@ -1,109 +1,116 @@
-"""Shared fixtures: real builds of the shipped site and of small sites written in tmp_path."""
+"""Fixtures shared by the whole suite: the shipped course built once per test run, served
+over HTTP, and a real Chromium with one `tab` fixture. The helpers are in tests/support/."""
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
 import shutil
-import socket
-import subprocess
-import sys
-import textwrap
-import threading
-from dataclasses import dataclass
+import tempfile
+from collections.abc import Iterator
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Page
 
-ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = Path("/usr/bin/chromium")
-BIN = Path(sys.executable).parent
+from support.browser import CHROMIUM, CHROMIUM_ARGS, Tabs, browser_required
+from support.site import (
+    BIN,
+    ROOT,
+    Build,
+    build_once,
+    free_port,
+    page,
+    run_build,
+    serve,
+    write_project,
+)
+
+# Re-exported for the tests that still import them from conftest (test_check_parity.py);
+# the rest import from support.site.
+__all__ = ["BIN", "ROOT", "Build", "page", "run_build", "write_project"]
+
+SHIPPED = "academy_shipped_site"  # where the workers of one run find the shared build
+_shared = pytest.StashKey[tuple[dict, ExitStack]]()  # in the controller: that, and its server
 
 
-@dataclass
-class Build:
-    returncode: int
-    output: str
-    site: Path
+# ---------------------------------------------------- the shipped site, once per test run
 
 
-def run_build(project: Path, site: Path, *extra: str, site_url: str = "") -> Build:
-    """`mkdocs build --strict` as a user runs it, from the project folder."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    env.pop("SITE_URL", None)
-    if site_url:
-        env["SITE_URL"] = site_url
-    result = subprocess.run(
-        [str(BIN / "mkdocs"), "build", "--strict", "-d", str(site), *extra],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
+def pytest_configure(config: pytest.Config) -> None:
+    """With test workers (pytest-xdist), the controller serves one folder on one port for the
+    whole run: the first worker that needs the shipped site builds it there for that address,
+    the others wait for it, and it stays served until the last worker is done."""
+    workers = (
+        config.getoption("numprocesses", default=None)
+        if config.pluginmanager.hasplugin("xdist")
+        else None
     )
-    return Build(result.returncode, result.stdout + result.stderr, site)
+    if hasattr(config, "workerinput") or not workers or config.option.collectonly:
+        return
+    stack = ExitStack()
+    folder = Path(tempfile.mkdtemp(prefix="academy-shipped-"))
+    stack.callback(shutil.rmtree, folder, ignore_errors=True)
+    port = free_port()
+    stack.enter_context(serve(folder / "site", port=port))
+    config.stash[_shared] = ({"folder": str(folder), "port": port}, stack)
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node) -> None:
+    """(pytest-xdist, in the controller) Tell each worker where the shared build is."""
+    if _shared in node.config.stash:
+        node.workerinput[SHIPPED] = node.config.stash[_shared][0]
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if _shared in config.stash:
+        config.stash[_shared][1].close()
+
+
+def _shared_build(config: pytest.Config) -> dict | None:
+    return getattr(config, "workerinput", {}).get(SHIPPED)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that stands on the shipped site's build is a build test (`-m "not build"`).
+    The browser tests, the slowest, are handed out first, so that the workers' last tests
+    are short ones and they finish together."""
+    for item in items:
+        if "built_site" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.build)
+    items.sort(key=lambda item: item.get_closest_marker("browser") is None)
 
 
 @pytest.fixture(scope="session")
-def site_port() -> int:
+def site_port(pytestconfig: pytest.Config) -> int:
     """The port the built site is served on in browser tests (its SITE_URL)."""
-    return free_port()
+    shared = _shared_build(pytestconfig)
+    return shared["port"] if shared else free_port()
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory, site_port: int) -> Build:
-    """The shipped course, built once per test session for http://127.0.0.1:<site_port>/."""
-    build = run_build(
-        ROOT, tmp_path_factory.mktemp("built") / "site", site_url=f"http://127.0.0.1:{site_port}/"
-    )
+def built_site(
+    pytestconfig: pytest.Config, tmp_path_factory: pytest.TempPathFactory, site_port: int
+) -> Build:
+    """The shipped course, built once per test run for http://127.0.0.1:<site_port>/."""
+    shared = _shared_build(pytestconfig)
+    folder = Path(shared["folder"]) if shared else tmp_path_factory.mktemp("built")
+    build = build_once(folder, ROOT, f"http://127.0.0.1:{site_port}/")
     assert build.returncode == 0, build.output
     return build
 
 
-PAGE = """\
----
-title: {title}
-summary: 测试页面
-minutes: 5
-roles: [operator]
-spcm: [岗位认知]
----
-
-# {title}
-
-{body}
-"""
+@pytest.fixture(scope="session")
+def http_root(pytestconfig: pytest.Config, built_site: Build, site_port: int) -> Iterator[str]:
+    """The built site served over HTTP at its SITE_URL."""
+    if _shared_build(pytestconfig):  # served by the controller
+        yield f"http://127.0.0.1:{site_port}/"
+        return
+    with serve(built_site.site, port=site_port) as root:
+        yield root
 
 
-def write_project(root: Path, pages: dict[str, str], nav: list[str] | None = None) -> Path:
-    """A minimal project using the real model and the real mkdocs.yml settings."""
-    (root / "quizzes").mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(ROOT / "quizzes" / "spcm.yml", root / "quizzes" / "spcm.yml")
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config[: config.index("\nnav:")] + "\n"
-    if nav is not None:
-        config += "nav:\n" + "".join(f"  - {page}\n" for page in nav)
-    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
-    for name, text in pages.items():
-        path = root / "content" / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text), encoding="utf-8")
-    return root
-
-
-def page(title: str = "页面", body: str = "正文。") -> str:
-    return PAGE.format(title=title, body=body)
-
-
-def browser_required() -> bool:
-    return bool(os.environ.get("REQUIRE_BROWSER") or os.environ.get("CI"))
+# ---------------------------------------------------------------- Chromium
 
 
 @pytest.fixture(scope="session")
@@ -120,50 +127,21 @@ def chromium():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
+@pytest.fixture
+def tabs(chromium) -> Iterator[Tabs]:
+    """Tabs for one test; any JavaScript error, console error or unexpected dialog fails it."""
+    opened = Tabs(chromium)
+    yield opened
+    opened.close()
+    assert opened.errors == []
 
 
-@pytest.fixture(scope="session")
-def http_root(built_site: Build, site_port: int):
-    """The built site served over HTTP at its SITE_URL."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site.site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", site_port), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{site_port}/"
-    server.shutdown()
-    server.server_close()
-
-
-def open_quiz(tab, root: str, name: str) -> None:
-    """Open a generated quiz page and wait until its widget is ready."""
-    tab.goto(root + f"quizzes/{name}.html")
-    tab.wait_for_selector('[data-academy="quiz"][data-academy-mounted]')
-
-
-def submit_quiz(tab, root: str, name: str) -> None:
-    """Answer every question with its first choice, submit, and wait for the result."""
-    open_quiz(tab, root, name)
-    for fieldset in tab.locator("fieldset[data-question]").all():
-        first = fieldset.locator("input").first
-        if first.count():
-            first.check()
-    tab.locator('[data-academy="quiz"] button[type=submit]').first.click()
-    tab.wait_for_selector("[data-academy-result]", state="visible")
+@pytest.fixture
+def tab(tabs: Tabs) -> Page:
+    """One tab in a fresh browser profile, watched like every tab of `tabs`."""
+    return tabs.open()

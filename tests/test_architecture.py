@@ -45,7 +45,9 @@ def modules() -> list[Path]:
 def test_only_the_adapter_imports_the_site_engine():
     allowed = {PACKAGE / "cli" / "settings.py"} | set((PACKAGE / "mkdocs_plugin").glob("*.py"))
     offenders = {
-        str(file.relative_to(PACKAGE)): sorted(name for name in imports(file) if name.split(".")[0] in ENGINE)
+        str(file.relative_to(PACKAGE)): sorted(
+            name for name in imports(file) if name.split(".")[0] in ENGINE
+        )
         for file in modules()
         if file not in allowed
     }
@@ -64,5 +66,7 @@ def test_every_folder_imports_only_the_folders_below_it():
 
 def test_every_folder_says_what_it_owns():
     for folder in MAY_IMPORT:
-        docstring = ast.get_docstring(ast.parse((PACKAGE / folder / "__init__.py").read_text(encoding="utf-8")))
+        docstring = ast.get_docstring(
+            ast.parse((PACKAGE / folder / "__init__.py").read_text(encoding="utf-8"))
+        )
         assert docstring and len(docstring) > 80, folder

@@ -1,6 +1,6 @@
 """Assessment depth in a real Chromium: an assessed quiz from answering to the
 downloaded response file graded in Python, the printable receipt, calibration
-and the explained placement, the retake policy, the dashboard's 我的提升计划,
+and the explained placement, the retake policy, the SPCM profile on 我的学习,
 and keyboard / screen-reader labels on the new UI.
 
 One small project is built once (module scope) and served on its own port.
@@ -8,12 +8,7 @@ One small project is built once (module scope) and served on its own port.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
-import re
-import textwrap
-import threading
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -24,13 +19,11 @@ from playwright.sync_api import Page, expect
 from academy.core.model import load_model
 from academy.core.quizzes import load_quizzes
 from academy.scoring.result_files import answers_checksum, rescore_file
-from conftest import run_build, write_project
+from support.browser import MOUNTED, axe_violations, choose_role, move_to, open_quiz, stored
+from support.site import run_build, serve, write_project
 
-pytestmark = pytest.mark.browser
-
-NO_PRINT_DIALOG = "window.print = () => { window.__printed = (window.__printed || 0) + 1; };"
-MOUNTED = '[data-academy="quiz"][data-academy-mounted]'
-AXE = Path(__file__).parent / "vendor" / "axe.min.js"
+# One worker takes the whole module, so the project is built once.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("assessment-site")]
 
 PAGE = """\
 ---
@@ -183,7 +176,8 @@ questions:
     dimension: 职业素质
     level: soc-ops
 """ + "".join(
-    f"  - id: r-{n}\n    type: rating\n    dimension: {d}\n    level: soc-ops\n" for n, d in enumerate(OTHER_DIMENSIONS)
+    f"  - id: r-{n}\n    type: rating\n    dimension: {d}\n    level: soc-ops\n"
+    for n, d in enumerate(OTHER_DIMENSIONS)
 )
 
 AVERAGE = """\
@@ -204,17 +198,29 @@ questions:
     refs: [soc/d.md]
 """
 
-# A known answer set for the drill (role team-lead, target 管理一级):
-#   岗位认知  运营岗位: knowledge 2/2, self 3 → 86.7% passes; 管理一级: knowledge 0, self 4 → 40%, short by 20%
-#   职业素质  运营岗位: knowledge 1, self 2 (33.3%) → 73.3% passes
-#   the six other dimensions: self 3 at 运营岗位 only → pass, 管理一级 not assessed
-MIXED = {"k-ops-1": 0, "k-ops-2": 0, "k-m1": 1, "r-gw-ops": 3, "r-gw-m1": 4, "k-zy": "true", "r-zy": 2}
-ALL_RIGHT = {"k-ops-1": 0, "k-ops-2": 0, "k-m1": 0, "r-gw-ops": 4, "r-gw-m1": 4, "k-zy": "true", "r-zy": 4}
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
+# A known answer set for the drill (role team-lead, target 管理一级; min_items 1, weights 0.8/0.2):
+#   岗位认知  运营岗位: knowledge 2/2, self 3 → 93% passes;
+#             管理一级: knowledge 0, self 4 → 20% fails
+#   职业素质  运营岗位: knowledge 1/1, self 2 (33%) → 87% passes; 管理一级: no question
+#   the six other dimensions: self-ratings only → 证据不足
+MIXED = {
+    "k-ops-1": 0,
+    "k-ops-2": 0,
+    "k-m1": 1,
+    "r-gw-ops": 3,
+    "r-gw-m1": 4,
+    "k-zy": "true",
+    "r-zy": 2,
+}
+ALL_RIGHT = {
+    "k-ops-1": 0,
+    "k-ops-2": 0,
+    "k-m1": 0,
+    "r-gw-ops": 4,
+    "r-gw-m1": 4,
+    "k-zy": "true",
+    "r-zy": 4,
+}
 
 
 @pytest.fixture(scope="module")
@@ -230,6 +236,11 @@ def project(tmp_path_factory) -> Path:
         "paths/team-lead.md": PATH,
     }
     project = write_project(root, pages)
+    # The drill's cells have one or two knowledge questions: decide them on one.
+    model = project / "quizzes" / "spcm.yml"
+    text = model.read_text(encoding="utf-8")
+    assert "  min_items: 3\n" in text
+    model.write_text(text.replace("  min_items: 3\n", "  min_items: 1\n"), encoding="utf-8")
     (project / "quizzes" / "exam.yml").write_text(EXAM, encoding="utf-8")
     (project / "quizzes" / "drill.yml").write_text(DRILL, encoding="utf-8")
     (project / "quizzes" / "avg.yml").write_text(AVERAGE, encoding="utf-8")
@@ -240,40 +251,11 @@ def project(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def root(project) -> Iterator[str]:
-    handler = functools.partial(QuietHandler, directory=str(project / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture
-def tab(chromium) -> Iterator[Page]:
-    context = chromium.new_context(accept_downloads=True)
-    context.add_init_script(NO_PRINT_DIALOG)
-    tab = context.new_page()
-    tab.errors = []  # type: ignore[attr-defined]
-    tab.on("pageerror", lambda error: tab.errors.append(str(error)))  # type: ignore[attr-defined]
-    tab.on("console", lambda msg: tab.errors.append(msg.text) if msg.type == "error" else None)  # type: ignore[attr-defined]
-    yield tab
-    context.close()
+    with serve(project / "site") as url:
+        yield url
 
 
 # ------------------------------------------------------------------ helpers
-
-
-def choose_role(tab: Page, root: str, role: str) -> None:
-    tab.goto(root + "index.html")
-    button = tab.locator(f'[data-academy="role-picker"] button[data-role="{role}"]')
-    button.click()
-    expect(button).to_have_attribute("aria-pressed", "true")
-
-
-def open_quiz(tab: Page, url: str):
-    tab.goto(url)
-    tab.wait_for_selector(MOUNTED)
-    return tab.locator(MOUNTED).first
 
 
 def rate(fieldset, value: int) -> None:
@@ -299,37 +281,15 @@ def submit(tab: Page, quiz) -> None:
     tab.keyboard.press("Enter")
 
 
-def move_to(tab: Page, question, item: int, position: int) -> None:
-    for _ in range(20):
-        order = [int(v) for v in question.locator("li[data-item]").evaluate_all("els => els.map(e => e.dataset.item)")]
-        index = order.index(item)
-        if index == position:
-            return
-        button = question.locator(f'li[data-item="{item}"] button[data-move="{"up" if index > position else "down"}"]')
-        button.focus()
-        tab.keyboard.press("Enter")
-    raise AssertionError("item did not reach its position")
-
-
-def stored(tab: Page, quiz) -> dict:
-    key = "academy:" + quiz.get_attribute("data-academy-site")
-    return json.loads(tab.evaluate("key => localStorage.getItem(key)", key))
-
-
 def focused_is(locator) -> bool:
     return locator.evaluate("el => el === document.activeElement")
 
 
-def axe_violations(tab: Page) -> list[str]:
-    """axe-core on the quiz widget at rest (no hovered button: Material's hover colours are its own)."""
+def widget_violations(tab: Page) -> list[str]:
+    """axe-core on the quiz widget at rest (no hovered button: Material's hover colours are
+    its own)."""
     tab.mouse.move(0, 0)
-    tab.add_script_tag(path=str(AXE))
-    found = tab.evaluate(
-        "async () => (await axe.run(document.querySelector('[data-academy=\"quiz\"]'), {resultTypes: ['violations']})).violations"
-        ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
-        ".map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ') + ' :: ' + n.failureSummary).join(' | '))"
-    )
-    return list(found)
+    return axe_violations(tab, '[data-academy="quiz"]')
 
 
 # ------------------------------------------------------------ assessed mode
@@ -371,7 +331,13 @@ def test_assessed_quiz_downloads_a_response_the_trainer_grades(tab, root, projec
     assert response["quiz"] == {"id": "exam", "version": 3}
     assert response["trainee"] == {"name": "李四"} and response["role"] == "operator"
     assert response["started"] <= response["submitted"]
-    assert response["answers"] == {"pick-one": 1, "pick-many": [0], "yes-no": False, "order": [0, 1, 2], "rate": response["answers"]["rate"]}
+    assert response["answers"] == {
+        "pick-one": 1,
+        "pick-many": [0],
+        "yes-no": False,
+        "order": [0, 1, 2],
+        "rate": response["answers"]["rate"],
+    }
     assert set(response["answers"]["rate"]) == {3}
     assert "score" not in response
     assert response["checksum"] == answers_checksum("exam", 3, response["answers"])
@@ -379,12 +345,14 @@ def test_assessed_quiz_downloads_a_response_the_trainer_grades(tab, root, projec
     # graded in Python against the keys in the repository
     model = load_model(project / "quizzes" / "spcm.yml")
     pages = {name: object() for name in ("soc/a.md", "soc/b.md", "soc/c.md")}
-    quizzes, problems = load_quizzes([(project / "quizzes" / "exam.yml", "quizzes/exam.yml")], model, pages)
+    quizzes, problems = load_quizzes(
+        [(project / "quizzes" / "exam.yml", "quizzes/exam.yml")], model, pages
+    )
     assert problems == []
     graded = rescore_file(path, path.name, quizzes, model)
     assert graded.is_response and graded.checksum_ok and graded.matches
     assert graded.trainee == "李四" and graded.role == "operator"
-    assert graded.score["knowledge"] == {"earned": 4.0, "possible": 5.0, "share": 0.8}
+    assert graded.score["knowledge"] == {"earned": 4.0, "possible": 5.0, "share": 0.8, "items": 4}
     assert graded.score["questions"]["pick-many"] == {"earned": 1.0, "possible": 2.0}
 
     # the receipt: focused, announced, with the same checksum as the file; no correctness anywhere
@@ -398,15 +366,30 @@ def test_assessed_quiz_downloads_a_response_the_trainer_grades(tab, root, projec
         expect(result).to_contain_text(text)
     expect(quiz.locator("[data-academy-live]")).to_contain_text("校验码 " + response["checksum"])
     page_text = tab.locator("body").inner_text()
-    for text in [*EXAM_SECRETS, "正确答案", "回答正确", "回答错误", "部分正确", "知识题得分", "综合级别"]:
+    for text in [
+        *EXAM_SECRETS,
+        "正确答案",
+        "回答正确",
+        "回答错误",
+        "部分正确",
+        "知识题得分",
+        "综合级别",
+    ]:
         assert text not in page_text, text
-    assert quiz.locator(".academy-q__mark, [data-academy-feedback], .academy-result__table").count() == 0
+    assert (
+        quiz.locator(".academy-q__mark, [data-academy-feedback], .academy-result__table").count()
+        == 0
+    )
     assert tab.content().count("考核解析") == 0
     assert quiz.locator("fieldset.academy-q:disabled").count() == 5
 
     # stored without a score; the history shows the checksum, not a score
     attempt = stored(tab, quiz)["results"]["exam@3"]["attempts"][0]
-    assert "score" not in attempt and attempt["mode"] == "assessed" and attempt["checksum"] == response["checksum"]
+    assert (
+        "score" not in attempt
+        and attempt["mode"] == "assessed"
+        and attempt["checksum"] == response["checksum"]
+    )
     expect(quiz.locator("[data-academy-history] tbody tr")).to_have_count(1)
     expect(quiz.locator("[data-academy-history]")).to_contain_text(response["checksum"])
 
@@ -418,7 +401,7 @@ def test_assessed_quiz_downloads_a_response_the_trainer_grades(tab, root, projec
     with tab.expect_download() as again:
         result.get_by_role("button", name="再次下载答卷").click()
     assert again.value.suggested_filename == download.suggested_filename
-    assert axe_violations(tab) == []
+    assert widget_violations(tab) == []
 
     # reopened: the receipt again, still without correctness
     tab.reload()
@@ -433,6 +416,10 @@ def test_assessed_quiz_downloads_a_response_the_trainer_grades(tab, root, projec
 # --------------------------------------------- calibration and placement
 
 
+def card(result, dimension: str):
+    return result.locator(f'.academy-spcm-card[data-dimension="{dimension}"]')
+
+
 def test_calibration_and_placement_explain_themselves(tab, root):
     choose_role(tab, root, "team-lead")
     quiz = open_quiz(tab, root + "quizzes/drill.html")
@@ -441,52 +428,72 @@ def test_calibration_and_placement_explain_themselves(tab, root):
     result = quiz.locator("[data-academy-result]")
     expect(result).to_be_visible()
     assert focused_is(result)
-    expect(result.locator(".academy-result__overall")).to_have_text("综合级别：SOC-运营岗位")
-    expect(result.locator(".academy-result__why")).to_have_text(
-        "为什么是运营岗位而不是管理一级：管理一级的「岗位认知」差 20%，"
-        "「价值观」「智商」「情商」「职业素质」「岗位技能」「行业知识」「SOC专业」未评估。"
+    # the summary: six dimensions have no knowledge question at all
+    verdict = result.locator(".academy-spcm__verdict")
+    expect(verdict).to_contain_text("证据还不够判定你的级别（目标是 SOC-管理一级）。")
+    expect(verdict).to_contain_text(
+        "你的角色考核 8 个维度：0 个已达到目标，1 个未达到，7 个证据不足。"
+    )
+    expect(result.locator(".academy-spcm__added")).to_have_text(
+        "这次测验为 3 个格子提供了 4 道题的证据（答对 3 / 4 题），其中 3 个格子因此可以判定。"
+    )
+    # the knowledge share of this attempt, in questions
+    expect(result.locator(".academy-result__knowledge")).to_have_text(
+        "本次知识题答对 3 / 4 题（得分率 75%）"
     )
 
-    # the ladder cell by cell
-    placement = result.locator("table.academy-placement")
-    expect(placement.locator("caption")).to_have_text("各维度 × 各级别的判定")
-    assert placement.locator("thead th").all_inner_texts() == ["维度", "运营岗位", "管理一级", "管理二级", "管理三级", "结论"]
-    assert placement.locator('thead th[scope="col"]').count() == 6
-    row = placement.locator('tr[data-dimension="岗位认知"]')
-    assert row.locator("th").get_attribute("scope") == "row"
-    cells = [text.strip() for text in row.locator("td").all_inner_texts()]
-    assert cells == ["✓ 通过 86.7%", "✗ 差 20%（40%）", "○ 未评估", "○ 未评估", "达到运营岗位；管理一级差 20%"]
-    expect(placement.locator('tr[data-dimension="情商"] td').last).to_have_text("达到运营岗位；管理一级未评估")
-    # icons are decorative; the words carry the meaning
-    assert row.locator('td [aria-hidden="true"]').count() == 4
-
-    # self-rating and knowledge side by side, with the plain-Chinese flag
-    calibration = result.locator("table.academy-calibration")
-    assert calibration.locator("thead th").all_inner_texts() == ["维度", "自评", "知识测验", "对照"]
-    high = calibration.locator('tr[data-dimension="岗位认知"]')
-    expect(high.locator("td").nth(0)).to_contain_text("平均 83.3%")
-    expect(high.locator("td").nth(0)).to_contain_text("可达 SOC-管理一级")
-    expect(high.locator("td").nth(1)).to_contain_text("平均 50%")
-    expect(high.locator("td").nth(1)).to_contain_text("可达 SOC-运营岗位")
-    expect(high.locator("td").nth(2)).to_have_text("▲ 自评达到管理一级，知识测验仅 50% → 自评偏高")
-    expect(calibration.locator('tr[data-dimension="职业素质"] td').nth(2)).to_have_text(
-        "▼ 知识测验 100%，自评未达到运营岗位 → 自评偏低"
+    # one card per dimension: level, target, evidence and, folded, how it was placed
+    gw = card(result, "岗位认知")
+    expect(gw.locator(".academy-spcm-card__standing")).to_have_text("✗ 未达到目标")
+    expect(gw.locator(".academy-spcm-card__level")).to_contain_text("已达到：SOC-运营岗位")
+    expect(gw.locator(".academy-spcm-card__target")).to_have_text("目标：SOC-管理一级")
+    steps = gw.locator(".academy-spcm-ladder > li")
+    states = steps.evaluate_all(
+        "els => els.map(e => e.className.match(/--(passed|failed|insufficient|later)/)[1])"
     )
-    expect(calibration.locator('tr[data-dimension="价值观"] td').nth(2)).to_have_text("只有自评，没有知识题，无法对照")
-    # the knowledge share: 3 of 4 points
-    expect(result).to_contain_text("知识题得分 3/4（75%）")
-    assert axe_violations(tab) == []
+    assert states == ["passed", "failed", "later", "later"]
+    assert gw.locator(".academy-spcm-card__evidence li").all_inner_texts() == [
+        "知识题：答对 2 / 3 题",
+        "自评：运营岗位“基本符合”，管理一级“完全符合”",
+    ]
+    gw.locator("summary", has_text="级别是怎样判定的").click()
+    assert gw.locator(".academy-spcm-card__placement li").all_inner_texts() == [
+        "运营岗位：2 道知识题得分率 100%，自评“基本符合” → 证据 93%，通过",
+        "管理一级：1 道知识题得分率 0%，自评“完全符合” → 证据 20%，未通过（要达到 60%）",
+        "管理二级、管理三级：还没有题目",
+        "对照：自评平均 83%，知识题 50% → 自评偏高",
+    ]
+    expect(card(result, "职业素质").locator(".academy-spcm-card__calibration")).to_have_text(
+        "对照：自评平均 33%，知识题 100% → 自评偏低"
+    )
+    eq = card(result, "情商")
+    expect(eq.locator(".academy-spcm-card__standing")).to_have_text("○ 证据不足")
+    expect(eq.locator(".academy-spcm-card__missing")).to_have_text(
+        "证据不足：运营岗位还差 1 题，管理一级还差 1 题"
+    )
+
+    # what the level means: how many questions stand behind each cell
+    meaning = result.locator(".academy-spcm__meaning")
+    meaning.locator("summary").click()
+    expect(meaning).to_contain_text("至少要有 1 道知识题才判定")
+    expect(meaning).to_contain_text("自评是你对自己的看法")
+    row = meaning.locator("table.academy-spcm__items tr", has_text="岗位认知")
+    assert row.locator("th, td").all_inner_texts() == ["岗位认知", "2", "1", "—", "—"]
+    assert widget_violations(tab) == []
     assert tab.errors == []
 
 
 # ------------------------------------------- retake policy and the dashboard
 
 
-def plan_links(tab: Page, dimension: str) -> list[str]:
-    return tab.locator(f'.academy-plan__gap[data-dimension="{dimension}"] .academy-plan__links a').all_inner_texts()
+def review_links(tab: Page, dimension: str) -> list[str]:
+    return tab.locator(
+        f'.academy-plan .academy-spcm-card[data-dimension="{dimension}"]'
+        " .academy-spcm-card__review a"
+    ).all_inner_texts()
 
 
-def test_retake_policy_keeps_the_best_and_the_dashboard_plans_in_path_order(tab, root):
+def test_retake_policy_keeps_the_best_and_the_dashboard_shows_the_profile(tab, root):
     choose_role(tab, root, "team-lead")
     quiz = open_quiz(tab, root + "quizzes/drill.html")
     policy = quiz.locator("[data-academy-policy]")
@@ -498,36 +505,33 @@ def test_retake_policy_keeps_the_best_and_the_dashboard_plans_in_path_order(tab,
     answer_drill(quiz, MIXED)
     submit(tab, quiz)
     result = quiz.locator("[data-academy-result]")
-    expect(result.locator(".academy-result__kept")).to_have_text("保留的成绩（最好成绩）：第 1 次作答，知识题 75%（即本次）")
+    expect(result.locator(".academy-result__kept")).to_have_text(
+        "保留的成绩（最好成绩）：第 1 次作答，知识题 75%（即本次）"
+    )
     expect(result.locator(".academy-result__wait")).to_contain_text("建议 10 分钟后再作答")
-    attempt = stored(tab, quiz)["results"]["drill@1"]["attempts"][0]
-    assert [gap["dimension"] for gap in attempt["plan"]][:4] == ["价值观", "智商", "情商", "岗位认知"]
-    gap = next(g for g in attempt["plan"] if g["dimension"] == "岗位认知")
-    assert gap["links"][0] == {"href": "soc/c.html", "title": "丙页"}  # site-root-relative
-    assert gap["cells"] == [{"level": "soc-m1", "name": "SOC-管理一级", "status": "failed", "shortfall": 0.2}]
+    # stored with what 我的学习 needs: the spec, the refs, the review links (site-root-relative)
+    entry = stored(tab, quiz)["results"]["drill@1"]
+    assert entry["spec"] == json.loads(quiz.get_attribute("data-spec"))
+    assert entry["refs"]["k-m1"] == [{"href": "soc/a.html#sec", "title": "甲页 · 小节"}]
+    assert entry["review"]["岗位认知"][0] == {"href": "soc/c.html", "title": "丙页"}
 
-    # the dashboard: gaps with pages in the path's order, then the quiz again
+    # 我的学习: the same profile, the missed question's page first, then the quiz again
     tab.goto(root + "me.html")
     plan = tab.locator("[data-academy-plan]")
-    expect(plan.get_by_role("heading", name="我的提升计划", level=2)).to_be_visible()
-    block = plan.locator('.academy-plan__quiz[data-quiz="drill"]')
-    expect(block.locator("h3")).to_have_text("练习测验")
-    expect(block.locator(".academy-plan__basis")).to_contain_text("依据：保留的成绩（最好成绩），第 1 次作答")
-    gaps = block.locator(".academy-plan__gap")
-    assert gaps.count() == 8
-    # gaps with pages in the path come first, in path order
-    assert gaps.evaluate_all("els => els.map(e => e.dataset.dimension)")[:2] == ["岗位认知", "职业素质"]
-    expect(gaps.first).to_contain_text("岗位认知：已达到 SOC-运营岗位，目标 SOC-管理一级（管理一级差 20%）")
-    # data-review gave 丙, 乙, 甲·小节, 甲, 丁; the path reads 甲, 乙, (quiz), 丙; 丁 is in no path
-    assert plan_links(tab, "岗位认知") == ["复习：甲页 · 小节", "复习：甲页", "复习：乙页", "复习：丙页", "复习：丁页"]
-    assert plan_links(tab, "职业素质") == ["复习：乙页", "复习：我的学习"]
-    review = block.locator('.academy-plan__gap[data-dimension="岗位认知"] .academy-plan__links')
-    assert review.get_attribute("aria-label") == "岗位认知：要复习的页面"
-    again = block.locator(".academy-plan__next a")
-    expect(again).to_have_text("练习测验")
+    expect(plan.get_by_role("heading", name="我的 SPCM 结果", level=2)).to_be_visible()
+    expect(plan.locator(".academy-spcm__verdict")).to_contain_text(
+        "0 个已达到目标，1 个未达到，7 个证据不足"
+    )
+    assert review_links(tab, "岗位认知")[0] == "甲页 · 小节"
+    expect(plan.locator(".academy-spcm-card__review-title").first).to_be_visible()
+    actions = plan.locator(".academy-spcm__actions > li")
+    assert actions.all_inner_texts()[0].startswith("阅读：甲页 · 小节")
+    again = actions.locator("a", has_text="练习测验")
     assert again.evaluate("a => a.href") == root + "quizzes/drill.html"
+    hrefs = plan.locator("a").evaluate_all("links => links.map(a => a.href)")
+    assert root + "me.html" not in hrefs
     # links work from the dashboard, by keyboard
-    first = review.locator("a").first
+    first = plan.locator(".academy-spcm__actions a").first
     first.focus()
     tab.keyboard.press("Enter")
     tab.wait_for_url(root + "soc/a.html#sec")
@@ -544,11 +548,16 @@ def test_retake_policy_keeps_the_best_and_the_dashboard_plans_in_path_order(tab,
     assert quiz.locator("fieldset.academy-q:disabled").count() == 0
     answer_drill(quiz, ALL_RIGHT)
     submit(tab, quiz)
-    expect(quiz.locator(".academy-result__kept")).to_have_text("保留的成绩（最好成绩）：第 2 次作答，知识题 100%（即本次）")
+    expect(quiz.locator(".academy-result__kept")).to_have_text(
+        "保留的成绩（最好成绩）：第 2 次作答，知识题 100%（即本次）"
+    )
     quiz.get_by_role("button", name="重新作答").click()
     answer_drill(quiz, MIXED)
     submit(tab, quiz)
-    expect(quiz.locator(".academy-result__kept")).to_have_text("保留的成绩（最好成绩）：第 2 次作答，知识题 100%")
+    expect(quiz.locator(".academy-result__kept")).to_have_text(
+        "保留的成绩（最好成绩）：第 2 次作答，知识题 100%"
+    )
+    expect(quiz.locator(".academy-spcm__added")).to_contain_text("SPCM 结果计入的是第 2 次作答")
     rows = quiz.locator("[data-academy-history] tbody tr")
     expect(rows).to_have_count(3)
     assert [rows.nth(i).locator("td").last.inner_text() for i in range(3)] == ["", "✓ 保留", ""]
@@ -559,67 +568,96 @@ def test_retake_policy_keeps_the_best_and_the_dashboard_plans_in_path_order(tab,
     tab.wait_for_selector(MOUNTED)
     expect(quiz.locator(".academy-result__restored")).to_contain_text("显示保留的成绩（最好成绩")
     expect(quiz.locator(".academy-result__restored")).to_contain_text("上次提交于")
-    expect(quiz.locator("[data-academy-result]")).to_contain_text("知识题得分 4/4（100%）")
+    expect(quiz.locator("[data-academy-result]")).to_contain_text(
+        "知识题答对 4 / 4 题（得分率 100%）"
+    )
 
-    # the dashboard follows the kept attempt: 岗位认知 reached 管理一级, no longer a gap
+    # 我的学习 follows the kept attempt: 岗位认知 reached 管理一级
     tab.goto(root + "me.html")
-    block = tab.locator('.academy-plan__quiz[data-quiz="drill"]')
-    expect(block.locator(".academy-plan__basis")).to_contain_text("第 2 次作答")
-    expect(block.locator('.academy-plan__gap[data-dimension="岗位认知"]')).to_have_count(0)
-    expect(block.locator('.academy-plan__gap[data-dimension="职业素质"]')).to_have_count(1)
+    expect(
+        tab.locator(
+            '.academy-plan .academy-spcm-card[data-dimension="岗位认知"]'
+            " .academy-spcm-card__standing"
+        )
+    ).to_have_text("✓ 达到目标")
+    expect(tab.locator(".academy-plan .academy-spcm__meaning")).to_contain_text(
+        "练习测验：第 2 次作答"
+    )
     assert tab.errors == []
 
 
 def test_average_policy_and_a_quiz_outside_the_path(tab, root):
-    """keep: average shows the mean knowledge share and uses the last attempt's levels and plan."""
+    """keep: average shows the mean knowledge share; the profile counts the last attempt."""
     tab.goto(root + "me.html")
-    expect(tab.locator("[data-academy-plan]")).to_contain_text("还没有测验结果")
+    expect(tab.locator("[data-academy-plan]")).to_contain_text("还没有测验成绩")
     choose_role(tab, root, "team-lead")
     quiz = open_quiz(tab, root + "quizzes/avg.html")
-    expect(quiz.locator("[data-academy-policy]")).to_have_text("保留方式：平均——多次作答时，知识题得分取各次平均，级别取最后一次。")
+    expect(quiz.locator("[data-academy-policy]")).to_have_text(
+        "保留方式：平均——多次作答时，知识题得分取各次平均，级别取最后一次。"
+    )
     quiz.locator('input[value="true"]').check()
     submit(tab, quiz)
     quiz.get_by_role("button", name="重新作答").click()
     assert quiz.locator("[data-academy-wait]").is_hidden()  # no waiting time in this quiz
     quiz.locator('input[value="false"]').check()
     submit(tab, quiz)
-    expect(quiz.locator(".academy-result__kept")).to_have_text("保留的成绩（平均）：2 次作答的知识题平均 50%，级别取最后一次作答")
+    expect(quiz.locator(".academy-result__kept")).to_have_text(
+        "保留的成绩（平均）：2 次作答的知识题平均 50%，级别取最后一次作答"
+    )
     rows = quiz.locator("[data-academy-history] tbody tr")
-    assert [rows.nth(i).locator("td").last.inner_text() for i in range(2)] == ["计入平均；级别取此次", "计入平均"]
+    assert [rows.nth(i).locator("td").last.inner_text() for i in range(2)] == [
+        "计入平均；级别取此次",
+        "计入平均",
+    ]
 
     tab.goto(root + "me.html")
-    block = tab.locator('.academy-plan__quiz[data-quiz="avg"]')
-    expect(block.locator(".academy-plan__basis")).to_contain_text("保留的成绩（平均），第 2 次作答")
-    gap = block.locator('.academy-plan__gap[data-dimension="岗位认知"]')
-    expect(gap).to_contain_text("岗位认知：尚未达到任何级别，目标 SOC-管理一级（运营岗位差 60%，管理一级未评估）")
-    assert plan_links(tab, "岗位认知") == ["复习：甲页", "复习：乙页", "复习：丙页", "复习：丁页"]
+    plan = tab.locator("[data-academy-plan]")
+    expect(plan.locator(".academy-spcm__verdict")).to_contain_text(
+        "你还未达到 SOC-运营岗位，目标是 SOC-管理一级。"
+    )
+    assert review_links(tab, "岗位认知")[0] == "丁页"  # the missed question's ref
     # not in the path: the quiz link comes from the page it was taken on
-    assert block.locator(".academy-plan__next a").evaluate("a => a.href") == root + "quizzes/avg.html"
+    again = plan.locator(".academy-spcm__actions a", has_text="平均测验")
+    assert again.evaluate("a => a.href") == root + "quizzes/avg.html"
     assert tab.errors == []
 
 
-def test_hostile_stored_plan_links_never_become_script_links(tab, root):
+def test_hostile_stored_results_never_become_script_links(tab, root):
     choose_role(tab, root, "team-lead")
     quiz = open_quiz(tab, root + "quizzes/drill.html")
     key = "academy:" + quiz.get_attribute("data-academy-site")
-    attempt = {
-        "submitted": "2026-01-01T00:00:00Z", "role": "team-lead", "answers": {}, "score": {"knowledge": {"share": 0.5}},
-        "plan": [{"dimension": "<img src=x onerror=window.__pwned=1>", "reachedName": None, "targetName": "<b>x</b>",
-                  "cells": [], "links": [{"href": "javascript:window.__pwned=1", "title": "坏"},
-                                         {"href": "soc/b.html", "title": "<script>window.__pwned=2</script>"}]}],
+    spec = json.loads(quiz.get_attribute("data-spec"))
+    hostile = [
+        {"href": "javascript:window.__pwned=1", "title": "坏"},
+        {"href": "soc/b.html", "title": "<script>window.__pwned=2</script>"},
+    ]
+    entry = {
+        "title": "<img src=x onerror=window.__pwned=3>",
+        "keep": "best",
+        "spec": spec,
+        "refs": {"k-ops-1": hostile},
+        "review": {"岗位认知": hostile},
+        "attempts": [
+            {"submitted": "2026-01-01T00:00:00Z", "role": "team-lead", "answers": {"k-ops-1": 1}}
+        ],
     }
     tab.evaluate(
-        """([key, attempt]) => { const data = JSON.parse(localStorage.getItem(key));
-             data.results["evil@1"] = {title: "<img src=x onerror=window.__pwned=3>", keep: "best", attempts: [attempt]};
+        """([key, entry]) => { const data = JSON.parse(localStorage.getItem(key));
+             data.results["evil@1"] = entry;
              localStorage.setItem(key, JSON.stringify(data)); }""",
-        [key, attempt],
+        [key, entry],
     )
     tab.goto(root + "me.html")
-    block = tab.locator('.academy-plan__quiz[data-quiz="evil"]')
-    expect(block.locator("h3")).to_have_text("<img src=x onerror=window.__pwned=3>")
-    hrefs = block.locator("a").evaluate_all("links => links.map(a => a.href)")
-    assert hrefs == [root + "soc/b.html"]
+    plan = tab.locator("[data-academy-plan]")
+    expect(plan.locator(".academy-spcm-card").first).to_be_visible()
+    hrefs = plan.locator("a").evaluate_all("links => links.map(a => a.href)")
+    assert root + "soc/b.html" in hrefs
+    assert not [href for href in hrefs if not href.startswith(root)]
     assert tab.locator("[data-academy-plan] :is(img, script)").count() == 0
     assert tab.evaluate("window.__pwned") is None
-    assert re.search(r"<script>window.__pwned=2</script>", block.inner_text())
+    assert "<script>window.__pwned=2</script>" in plan.inner_text()
+    plan.locator(".academy-spcm__meaning summary").click()
+    expect(plan.locator(".academy-spcm__counted")).to_contain_text(
+        "<img src=x onerror=window.__pwned=3>"
+    )
     assert tab.errors == []

@@ -6,6 +6,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import Page, Request
+
+from support.browser import Tabs
 
 pytestmark = pytest.mark.browser
 
@@ -19,7 +22,9 @@ def diagram_count(page: Path) -> int:
 def wait_for_diagrams(tab, count: int) -> None:
     """Until Material has swapped each diagram's source for its drawing."""
     if count:
-        tab.wait_for_function("n => document.querySelectorAll('div.mermaid').length >= n", arg=count, timeout=20_000)
+        tab.wait_for_function(
+            "n => document.querySelectorAll('div.mermaid').length >= n", arg=count, timeout=20_000
+        )
 
 
 def site_pages(site: Path) -> list[str]:
@@ -30,39 +35,57 @@ def site_pages(site: Path) -> list[str]:
     )
 
 
-def visit_all(browser, root: str, site: Path) -> tuple[list[str], list[str]]:
-    """Open every page; return requests leaving the site and JavaScript errors."""
+def visit_all(tabs: Tabs, root: str, site: Path, at_once: int = 4) -> list[str]:
+    """Open every page, a few tabs at a time, each until its network has been quiet for
+    half a second; return the requests that left the site. (JavaScript and console
+    errors go to tabs.errors.)"""
     outside: list[str] = []
-    errors: list[str] = []
-    context = browser.new_context()
-    tab = context.new_page()
-    tab.on("request", lambda request: None if request.url.startswith((root, *LOCAL_SCHEMES)) else outside.append(request.url))
-    tab.on("pageerror", lambda error: errors.append(f"{tab.url}: {error}"))
-    tab.on("console", lambda msg: errors.append(f"{tab.url}: {msg.text}") if msg.type == "error" else None)
-    for name in site_pages(site):
-        tab.goto(root + name, wait_until="load")
-        tab.wait_for_load_state("networkidle")
-        # Mermaid is fetched on pages with diagrams only; each one gets drawn
-        wait_for_diagrams(tab, diagram_count(site / name))
-    context.close()
-    return outside, errors
+    pool = [tabs.open() for _ in range(at_once)]
+    loading: dict[Page, set[Request]] = {tab: set() for tab in pool}
+    for tab in pool:
+        tab.on(
+            "request",
+            lambda request: (
+                None
+                if request.url.startswith((root, *LOCAL_SCHEMES))
+                else outside.append(request.url)
+            ),
+        )
+        tab.on("request", lambda request, tab=tab: loading[tab].add(request))
+        tab.on("requestfinished", lambda request, tab=tab: loading[tab].discard(request))
+        tab.on("requestfailed", lambda request, tab=tab: loading[tab].discard(request))
+    names = site_pages(site)
+    for start in range(0, len(names), at_once):
+        batch = list(zip(pool, names[start : start + at_once], strict=False))
+        for tab, name in batch:
+            tab.goto(root + name, wait_until="commit")
+        for tab, name in batch:
+            tab.wait_for_load_state("load")
+            quiet, waited = 0, 0
+            while quiet < 500:
+                assert waited < 30_000, f"{name}: still loading {loading[tab]}"
+                tab.wait_for_timeout(100)
+                waited += 100
+                quiet = quiet + 100 if not loading[tab] else 0
+            # Mermaid is fetched on pages with diagrams only; each one gets drawn
+            wait_for_diagrams(tab, diagram_count(site / name))
+    return outside
 
 
-def test_every_page_loads_over_http_with_nothing_from_outside(chromium, built_site, http_root):
-    outside, errors = visit_all(chromium, http_root, built_site.site)
+def test_every_page_loads_over_http_with_nothing_from_outside(tabs, built_site, http_root):
+    outside = visit_all(tabs, http_root, built_site.site)
     assert outside == []
-    assert errors == []
+    assert tabs.errors == []
 
 
-def test_every_page_loads_from_file_share_with_nothing_from_outside(chromium, built_site):
+def test_every_page_loads_from_file_share_with_nothing_from_outside(tabs, built_site):
     root = built_site.site.as_uri() + "/"
-    outside, errors = visit_all(chromium, root, built_site.site)
+    outside = visit_all(tabs, root, built_site.site)
     assert outside == []
-    assert errors == []
+    assert tabs.errors == []
 
 
-def test_diagrams_are_drawn_without_network(chromium, built_site, http_root):
-    tab = chromium.new_page()
+def test_diagrams_are_drawn_without_network(tab, built_site, http_root):
     tab.goto(http_root + "soc/history.html")
     expected = diagram_count(built_site.site / "soc" / "history.html")
     wait_for_diagrams(tab, expected)
@@ -70,7 +93,6 @@ def test_diagrams_are_drawn_without_network(chromium, built_site, http_root):
     assert drawings.count() == expected >= 1
     for index in range(drawings.count()):
         assert drawings.nth(index).bounding_box()["height"] > 40
-    tab.close()
 
 
 SEARCHES = [
@@ -101,39 +123,42 @@ def search(tab, query: str) -> list[str]:
 
 
 @pytest.mark.parametrize("where", ["http", "file"])
-def test_chinese_query_in_search_box_finds_the_page(chromium, built_site, http_root, where):
+def test_chinese_query_in_search_box_finds_the_page(tab, built_site, http_root, where):
     root = http_root if where == "http" else built_site.site.as_uri() + "/"
-    tab = chromium.new_page()
     tab.goto(root + "index.html")
     for query, expected in SEARCHES:
         tab.goto(root + "index.html")
         hits = search(tab, query)[:5]
         assert any(urlsplit(hit).path.endswith(expected) for hit in hits), (query, hits)
-    tab.close()
 
 
 @pytest.mark.parametrize("where", ["http", "file"])
-def test_every_word_of_a_chinese_query_counts_and_is_highlighted(chromium, built_site, http_root, where):
+def test_every_word_of_a_chinese_query_counts_and_is_highlighted(tab, built_site, http_root, where):
     # Material alone searches 故障分级 as 故障 (the last word is dropped) and
     # 开发者OP as 开发OP, which finds nothing.
     root = http_root if where == "http" else built_site.site.as_uri() + "/"
-    tab = chromium.new_page()
-    for query, expected, marked in [("故障分级", "soc/norms.html#fault-levels", "分级"),
-                                    ("开发者OP", "platform/developer-op.html", "OP")]:
+    for query, expected, marked in [
+        ("故障分级", "soc/norms.html#fault-levels", "分级"),
+        ("开发者OP", "platform/developer-op.html", "OP"),
+    ]:
         tab.goto(root + "index.html")
         hits = [urlsplit(hit) for hit in search(tab, query)]
-        assert hits[0].path.endswith(expected.split("#")[0]), (query, hits[:3])  # the page ranks first
-        assert any(hit.path == hits[0].path and hit.fragment == urlsplit(expected).fragment for hit in hits[:4])
+        assert hits[0].path.endswith(expected.split("#")[0]), (
+            query,
+            hits[:3],
+        )  # the page ranks first
+        assert any(
+            hit.path == hits[0].path and hit.fragment == urlsplit(expected).fragment
+            for hit in hits[:4]
+        )
         marks = tab.locator(".md-search-result__list > li").first.locator("mark").all_inner_texts()
         assert marked in marks, (query, marks)
-        assert tab.locator("input.md-search__input").input_value() == query  # the reader's text is untouched
-    tab.close()
+        assert (
+            tab.locator("input.md-search__input").input_value() == query
+        )  # the reader's text is untouched
 
 
-def test_instant_navigation_over_http_keeps_the_page_and_draws_diagrams(chromium, built_site, http_root):
-    tab = chromium.new_page()
-    errors: list[str] = []
-    tab.on("pageerror", lambda error: errors.append(str(error)))
+def test_instant_navigation_over_http_keeps_the_page_and_draws_diagrams(tab, built_site, http_root):
     tab.goto(http_root + "soc/mission.html")
     assert diagram_count(built_site.site / "soc" / "mission.html") == 0  # Mermaid is not loaded yet
     tab.evaluate("window.__stayed = true")
@@ -141,14 +166,11 @@ def test_instant_navigation_over_http_keeps_the_page_and_draws_diagrams(chromium
     tab.wait_for_url("**/soc/history.html")
     wait_for_diagrams(tab, diagram_count(built_site.site / "soc" / "history.html"))
     assert tab.evaluate("window.__stayed === true"), "the click reloaded the page"
-    assert errors == []
-    tab.close()
+    assert tab.errors == []
 
 
-def test_file_share_pages_mount_material_components(chromium, built_site):
-    tab = chromium.new_page()
+def test_file_share_pages_mount_material_components(tab, built_site):
     tab.goto(built_site.site.as_uri() + "/soc/history.html")
     wait_for_diagrams(tab, diagram_count(built_site.site / "soc" / "history.html"))
     # Tables are wrapped for horizontal scrolling once Material mounts the content
     assert tab.locator(".md-typeset__scrollwrap").count() >= 1
-    tab.close()

@@ -53,7 +53,12 @@ path:
 def covered(tmp_path: Path) -> Path:
     root = write_project(
         tmp_path,
-        {"index.md": page("首页"), "soc/a.md": page("甲", "## 甲节 {#here}\n\n正文。"), "soc/b.md": page("乙"), "paths/operator.md": PATH},
+        {
+            "index.md": page("首页"),
+            "soc/a.md": page("甲", "## 甲节 {#here}\n\n正文。"),
+            "soc/b.md": page("乙"),
+            "paths/operator.md": PATH,
+        },
     )
     (root / "quizzes" / "cover.yml").write_text(BANK, encoding="utf-8")
     return root
@@ -64,16 +69,28 @@ def test_coverage_as_json_lists_every_kind_of_gap(tmp_path):
     document = json.loads(result.stdout)
     # The broken ref is also an error of the check itself, with file and line.
     assert result.returncode == 1 and document["ok"] is False
-    assert any(p["path"] == "quizzes/cover.yml" and p["line"] == 12 and "#gone" in p["message"] for p in document["problems"])
+    assert any(
+        p["path"] == "quizzes/cover.yml" and p["line"] == 12 and "#gone" in p["message"]
+        for p in document["problems"]
+    )
     coverage = document["coverage"]
     assert coverage["pages_in_no_path"] == ["soc/b.md"]
     assert coverage["quizzes_in_no_path"] == ["cover"]
-    assert coverage["questions_without_refs"] == []  # refs are required: a missing one is an error of the check
-    assert [(r["question"], r["target"]) for r in coverage["broken_refs"]] == [("with-ref", "soc/a.md#gone")]
+    assert (
+        coverage["questions_without_refs"] == []
+    )  # refs are required: a missing one is an error of the check
+    assert [(r["question"], r["target"]) for r in coverage["broken_refs"]] == [
+        ("with-ref", "soc/a.md#gone")
+    ]
     cells = {(c["dimension"], c["level"]): c for c in coverage["cells"]}
     assert len(cells) == 8 * 4
-    assert cells[("岗位认知", "soc-ops")]["questions"] == 1 and cells[("价值观", "soc-ops")]["questions"] == 0
-    assert {"dimension": "价值观", "level": "soc-ops", "questions": 0, "indicators": 3} in coverage["cells_without_questions"]
+    assert (
+        cells[("岗位认知", "soc-ops")]["questions"] == 1
+        and cells[("价值观", "soc-ops")]["questions"] == 0
+    )
+    assert {"dimension": "价值观", "level": "soc-ops", "questions": 0, "indicators": 3} in coverage[
+        "cells_without_questions"
+    ]
 
 
 def test_coverage_as_text_tables(tmp_path):
@@ -90,7 +107,9 @@ def test_coverage_as_text_tables(tmp_path):
 
 def test_a_question_without_refs_is_an_error_with_its_line(tmp_path):
     root = covered(tmp_path)
-    (root / "quizzes" / "cover.yml").write_text(BANK.replace("refs: [soc/a.md]", "refs: []"), encoding="utf-8")
+    (root / "quizzes" / "cover.yml").write_text(
+        BANK.replace("refs: [soc/a.md]", "refs: []"), encoding="utf-8"
+    )
     result = academy(root, "check", "--format", "json")
     problems = json.loads(result.stdout)["problems"]
     assert result.returncode == 1
@@ -103,7 +122,10 @@ def test_json_without_coverage_and_with_a_broken_model(tmp_path):
     result = academy(root, "check", "--format", "json", "--coverage")
     document = json.loads(result.stdout)
     assert result.returncode == 1 and "coverage" not in document
-    assert document["problems"][0]["path"] == "quizzes/spcm.yml" and document["problems"][0]["line"] >= 1
+    assert (
+        document["problems"][0]["path"] == "quizzes/spcm.yml"
+        and document["problems"][0]["line"] >= 1
+    )
     assert "Traceback" not in result.stderr
 
 
@@ -130,8 +152,14 @@ def test_a_meta_page_with_spcm_is_flagged_and_never_offered_for_review(tmp_path)
     (root / "content" / "guide.md").write_text(guide, encoding="utf-8")
     result = academy(root, "check")
     assert "content/guide.md:6: 这个页面不在任何学习路径中，却写了 spcm" in result.stdout
-    files = CourseFiles(markdown_files(root / "content", root), root / "quizzes" / "spcm.yml",
-                        "quizzes/spcm.yml", "log/index.md", root / "search", "search")
+    files = CourseFiles(
+        markdown_files(root / "content", root),
+        root / "quizzes" / "spcm.yml",
+        "quizzes/spcm.yml",
+        "log/index.md",
+        root / "search",
+        "search",
+    )
     course, _ = check_sources(files)
     assert course is not None
     assert all("guide.md" not in pages for pages in course.teaching().values())

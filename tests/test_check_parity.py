@@ -12,7 +12,9 @@ import pytest
 
 from conftest import BIN, page, run_build, write_project
 
-FINDING = re.compile(r"^(?:.*?Error: |.*?ERROR\s+-\s+)?\s*([\w./-]+\.(?:md|yml|txt)):(\d+)(?::(\d+))?: (.+)$")
+FINDING = re.compile(
+    r"^(?:.*?Error: |.*?ERROR\s+-\s+)?\s*([\w./-]+\.(?:md|yml|txt)):(\d+)(?::(\d+))?: (.+)$"
+)
 
 BANK = """\
 id: basics
@@ -73,15 +75,21 @@ def findings(lines: list[str]) -> set[tuple[str, int, str]]:
 
 def check_and_build(project: Path, site: Path) -> tuple[set, set]:
     """The problems `academy check` and the build report; their advice must agree too."""
-    check = subprocess.run([str(BIN / "academy"), "check"], cwd=project, capture_output=True, text=True, timeout=300)
+    check = subprocess.run(
+        [str(BIN / "academy"), "check"], cwd=project, capture_output=True, text=True, timeout=300
+    )
     build = run_build(project, site)
     assert check.returncode == 1, check.stdout + check.stderr
     assert build.returncode == 1, build.output
     assert "Traceback" not in build.output + check.stderr
     errors, _, advice = check.stdout.partition(f"\n{ADVICE}（")
     build_lines = build.output.splitlines()
-    assert findings(advice.splitlines()) == findings([line for line in build_lines if f"{ADVICE}：" in line])
-    return findings(errors.splitlines()), findings([line for line in build_lines if f"{ADVICE}：" not in line])
+    assert findings(advice.splitlines()) == findings(
+        [line for line in build_lines if f"{ADVICE}：" in line]
+    )
+    return findings(errors.splitlines()), findings(
+        [line for line in build_lines if f"{ADVICE}：" not in line]
+    )
 
 
 def related_page(title: str, pins: str) -> str:
@@ -89,14 +97,19 @@ def related_page(title: str, pins: str) -> str:
 
 
 def test_every_problem_in_the_sources_is_reported_alike(tmp_path):
-    project = write_project(tmp_path / "project", {
-        "index.md": page("首页"),
-        "soc/a.md": page("甲页", "## 事件 {#incident}\n\n正文。\n\n<!-- academy:quiz no-such-quiz -->"),
-        "soc/pinned.md": related_page("固定相关阅读", "soc/does-not-exist.md"),
-        "soc/roles.md": page("角色").replace("roles: [operator]", "roles: [astronaut]"),
-        "paths/operator.md": PATH_PAGE.format(target="missing.md"),
-        "log/index.md": page("学习日志", "<!-- academy:learning-log -->"),
-    })
+    project = write_project(
+        tmp_path / "project",
+        {
+            "index.md": page("首页"),
+            "soc/a.md": page(
+                "甲页", "## 事件 {#incident}\n\n正文。\n\n<!-- academy:quiz no-such-quiz -->"
+            ),
+            "soc/pinned.md": related_page("固定相关阅读", "soc/does-not-exist.md"),
+            "soc/roles.md": page("角色").replace("roles: [operator]", "roles: [astronaut]"),
+            "paths/operator.md": PATH_PAGE.format(target="missing.md"),
+            "log/index.md": page("学习日志", "<!-- academy:learning-log -->"),
+        },
+    )
     (project / "quizzes" / "basics.yml").write_text(BANK, encoding="utf-8")
     (project / "search").mkdir()
     (project / "search" / "synonyms.yml").write_text("- [夜间, 半夜]\n- 单个词\n", encoding="utf-8")
@@ -116,25 +129,34 @@ def test_every_problem_in_the_sources_is_reported_alike(tmp_path):
         "search/dictionary.txt",  # not UTF-8
     } <= files
     assert ("search/synonyms.yml", 2, "每组同义词至少要有两个词") in from_check
-    assert any(file == "search/dictionary.txt" and line == 3 and "UTF-8" in message
-               for file, line, message in from_check)
+    assert any(
+        file == "search/dictionary.txt" and line == 3 and "UTF-8" in message
+        for file, line, message in from_check
+    )
 
 
 def test_sections_that_do_not_exist_are_reported_alike(tmp_path):
-    project = write_project(tmp_path / "project", {
-        "index.md": page("首页"),
-        "soc/a.md": page("甲页", "## 事件 {#incident}\n\n正文。"),
-        "soc/pinned.md": related_page("固定相关阅读", "soc/a.md#no-such-section"),
-        "paths/operator.md": PATH_PAGE.format(target="a.md#no-such-step"),
-        "log/index.md": page("学习日志", "<!-- academy:learning-log -->"),
-    })
-    (project / "quizzes" / "basics.yml").write_text(BANK.replace("answer: [A, F]", "answer: [A, C]"), encoding="utf-8")
+    project = write_project(
+        tmp_path / "project",
+        {
+            "index.md": page("首页"),
+            "soc/a.md": page("甲页", "## 事件 {#incident}\n\n正文。"),
+            "soc/pinned.md": related_page("固定相关阅读", "soc/a.md#no-such-section"),
+            "paths/operator.md": PATH_PAGE.format(target="a.md#no-such-step"),
+            "log/index.md": page("学习日志", "<!-- academy:learning-log -->"),
+        },
+    )
+    (project / "quizzes" / "basics.yml").write_text(
+        BANK.replace("answer: [A, F]", "answer: [A, C]"), encoding="utf-8"
+    )
 
     from_check, from_build = check_and_build(project, tmp_path / "site")
 
     assert from_check == from_build
     assert {file for file, _, _ in from_check} == {
-        "content/soc/pinned.md", "content/paths/operator.md", "quizzes/basics.yml"
+        "content/soc/pinned.md",
+        "content/paths/operator.md",
+        "quizzes/basics.yml",
     }
 
 

@@ -2,23 +2,11 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
-
-from conftest import ROOT, page, write_project
-
-ACADEMY = Path(sys.executable).parent / "academy"
-
-
-def academy(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(ACADEMY), *args], cwd=cwd, capture_output=True, text=True, timeout=120
-    )
+from support.site import ROOT, academy, page, write_project
 
 
 def test_check_passes_on_the_shipped_course():
-    result = academy("check", cwd=ROOT)
+    result = academy(ROOT, "check")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "检查通过" in result.stdout
 
@@ -32,7 +20,7 @@ def test_check_lists_every_problem_with_file_and_line(tmp_path):
             "b.md": page("乙").replace("spcm: [岗位认知]", "spcm: [沟通]"),
         },
     )
-    result = academy("check", cwd=project)
+    result = academy(project, "check")
     assert result.returncode == 1
     assert "content/a.md:4: minutes" in result.stdout
     assert "content/b.md:6: spcm 中的SPCM 维度“沟通”不存在" in result.stdout
@@ -41,17 +29,17 @@ def test_check_lists_every_problem_with_file_and_line(tmp_path):
 
 
 def test_check_without_a_site_config_is_a_usage_error(tmp_path):
-    result = academy("check", cwd=tmp_path)
+    result = academy(tmp_path, "check")
     assert result.returncode == 2
     assert "找不到站点配置文件" in result.stderr
 
 
 def test_unknown_command_is_a_usage_error(tmp_path):
-    result = academy("frobnicate", cwd=tmp_path)
+    result = academy(tmp_path, "frobnicate")
     assert result.returncode == 2
 
 
 def test_help_is_in_chinese():
-    result = academy("--help", cwd=ROOT)
+    result = academy(ROOT, "--help")
     assert result.returncode == 0
     assert "检查" in result.stdout

@@ -73,7 +73,9 @@ def test_minutes_must_be_a_whole_number_of_minutes(value):
 
 
 def test_unknown_role_names_line_and_choices():
-    [message] = problems(GOOD.replace("roles: [operator, team-lead]", "roles:\n  - operator\n  - 运营专员"))
+    [message] = problems(
+        GOOD.replace("roles: [operator, team-lead]", "roles:\n  - operator\n  - 运营专员")
+    )
     assert message.startswith("content/on-call.md:7: roles 中的角色“运营专员”不存在")
     assert "operator" in message and "team-lead" in message
 

@@ -13,18 +13,53 @@ from academy.core.front_matter import read_page_meta
 from academy.core.model import load_model
 from academy.core.problems import ProblemsFound
 from academy.core.quizzes import load_quizzes
-from academy.scoring.result_files import rescore_file
 from academy.core.strict_yaml import load_yaml
-from conftest import ROOT
+from academy.scoring.result_files import rescore_file
+from support.site import ROOT
 from test_quiz import BANK
 
 MODEL = load_model(ROOT / "quizzes" / "spcm.yml")
 SHIPPED_MODEL = (ROOT / "quizzes" / "spcm.yml").read_text(encoding="utf-8")
 PAGE = (ROOT / "content" / "soc" / "mission.md").read_text(encoding="utf-8")
-TRAPS = ["\t", "：", "，", "“", "”", "\u3000", "－ ", "\ufeff", " #", "no", "on", "12:30", "2024-06-01", "\n", ": ", "- ", "[", "]", "{", "}", "'", '"', "&a", "*a", "!!python/name:os.system", "|", ">", "%", "@", "`"]
+TRAPS = [
+    "\t",
+    "：",
+    "，",
+    "“",
+    "”",
+    "\u3000",
+    "－ ",
+    "\ufeff",
+    " #",
+    "no",
+    "on",
+    "12:30",
+    "2024-06-01",
+    "\n",
+    ": ",
+    "- ",
+    "[",
+    "]",
+    "{",
+    "}",
+    "'",
+    '"',
+    "&a",
+    "*a",
+    "!!python/name:os.system",
+    "|",
+    ">",
+    "%",
+    "@",
+    "`",
+]
 
 mutations = st.lists(
-    st.tuples(st.integers(min_value=0, max_value=10_000), st.sampled_from(TRAPS) | st.text(max_size=3), st.booleans()),
+    st.tuples(
+        st.integers(min_value=0, max_value=10_000),
+        st.sampled_from(TRAPS) | st.text(max_size=3),
+        st.booleans(),
+    ),
     max_size=6,
 )
 
@@ -71,7 +106,9 @@ def test_mutated_quiz_bank_loads_or_names_its_line(edits):
     with tempfile.TemporaryDirectory() as folder:
         file = Path(folder) / "demo.yml"
         file.write_text(mutate(BANK, edits), encoding="utf-8")
-        _, problems = load_quizzes([(file, "quizzes/demo.yml")], MODEL, {"soc/mission.md": 1, "soc/norms.md": 1})
+        _, problems = load_quizzes(
+            [(file, "quizzes/demo.yml")], MODEL, {"soc/mission.md": 1, "soc/norms.md": 1}
+        )
         for problem in problems:
             assert problem.path == "quizzes/demo.yml" and problem.line >= 1
 
@@ -90,7 +127,9 @@ def test_mutated_model_loads_or_names_its_line(edits):
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=5),
-    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=6), children, max_size=4),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=6), children, max_size=4)
+    ),
     max_leaves=20,
 )
 
@@ -98,10 +137,16 @@ json_values = st.recursive(
 @FAST
 @given(
     st.fixed_dictionaries(
-        {"format": st.just("academy-result") | st.just("academy-response") | json_values, "schema": st.just(1) | json_values},
+        {
+            "format": st.just("academy-result") | st.just("academy-response") | json_values,
+            "schema": st.just(1) | json_values,
+        },
         optional={
             "quiz": st.just({"id": "soc-intro", "version": 1}) | json_values,
-            "answers": st.dictionaries(st.sampled_from(["history-1995", "mission-tools", "x"]), json_values, max_size=3) | json_values,
+            "answers": st.dictionaries(
+                st.sampled_from(["history-1995", "mission-tools", "x"]), json_values, max_size=3
+            )
+            | json_values,
             "role": st.sampled_from(["operator", "nope"]) | json_values,
             "trainee": json_values,
             "score": json_values,
@@ -114,8 +159,14 @@ def test_hostile_result_files_are_rescored_or_rejected(data):
 
     global _QUIZZES
     if "_QUIZZES" not in globals():
-        files = CourseFiles(markdown_files(ROOT / "content", ROOT), ROOT / "quizzes" / "spcm.yml",
-                            "quizzes/spcm.yml", "log/index.md", ROOT / "search", "search")
+        files = CourseFiles(
+            markdown_files(ROOT / "content", ROOT),
+            ROOT / "quizzes" / "spcm.yml",
+            "quizzes/spcm.yml",
+            "log/index.md",
+            ROOT / "search",
+            "search",
+        )
         course, _ = check_sources(files)
         assert course is not None
         _QUIZZES = course.quizzes

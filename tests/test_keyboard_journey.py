@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from test_paths_browser import tab_to
+from support.browser import tab_to
 
 pytestmark = pytest.mark.browser
 
@@ -15,22 +15,22 @@ def press(tab, target, key: str = "Enter") -> None:
     tab.keyboard.press(key)
 
 
-def test_keyboard_only_journey_through_a_path_and_a_quiz(chromium, http_root):
-    context = chromium.new_context()
-    tab = context.new_page()
-    errors: list[str] = []
-    tab.on("pageerror", lambda error: errors.append(str(error)))
+def test_keyboard_only_journey_through_a_path_and_a_quiz(tab, http_root):
     tab.goto(http_root + "index.html")
 
     press(tab, tab.locator('button.academy-role[data-role="operator"]'))
-    expect(tab.locator('button.academy-role[data-role="operator"]')).to_have_attribute("aria-pressed", "true")
+    expect(tab.locator('button.academy-role[data-role="operator"]')).to_have_attribute(
+        "aria-pressed", "true"
+    )
     press(tab, tab.locator("[data-academy-role-status] a").first)
     tab.wait_for_url("**/paths/operator.html")
 
     press(tab, tab.locator("[data-academy-continue]"))
     tab.wait_for_url("**/soc/index.html")
     press(tab, tab.locator(".academy-pagedone [data-academy-done]"), "Space")
-    expect(tab.locator(".academy-pagedone [data-academy-done]")).to_have_attribute("aria-pressed", "true")
+    expect(tab.locator(".academy-pagedone [data-academy-done]")).to_have_attribute(
+        "aria-pressed", "true"
+    )
     # Focus moved on to the next step; follow it.
     tab.keyboard.press("Enter")
     tab.wait_for_url("**/soc/mission.html")
@@ -47,7 +47,8 @@ def test_keyboard_only_journey_through_a_path_and_a_quiz(chromium, http_root):
     press(tab, form.locator("button[type='submit']"))
     result = tab.locator("[data-academy-result]")
     expect(result).to_be_visible()
-    assert tab.evaluate("document.activeElement === document.querySelector('[data-academy-result]')")
+    assert tab.evaluate(
+        "document.activeElement === document.querySelector('[data-academy-result]')"
+    )
     expect(result).to_contain_text("知识题")
-    assert errors == []
-    context.close()
+    assert tab.errors == []

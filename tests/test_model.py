@@ -51,7 +51,9 @@ def line_of(text: str, needle: str) -> int:
 def test_role_with_unknown_target_level(tmp_path):
     text = SHIPPED.replace("target: soc-m3", "target: soc-m9")
     [message] = model_problems(tmp_path, text)
-    assert message.startswith(f"quizzes/spcm.yml:{line_of(text, 'target: soc-m9')}: 角色的目标级别“soc-m9”不在 levels 中")
+    assert message.startswith(
+        f"quizzes/spcm.yml:{line_of(text, 'target: soc-m9')}: 角色的目标级别“soc-m9”不在 levels 中"
+    )
 
 
 def test_duplicate_role_id(tmp_path):
@@ -89,7 +91,9 @@ def test_missing_model_file(tmp_path):
 def test_broken_model_fails_the_build_with_its_line(tmp_path):
     project = write_project(tmp_path, {"index.md": page("首页")})
     model = project / "quizzes" / "spcm.yml"
-    model.write_text(SHIPPED.replace("target: soc-m1", "target: soc-m1\n    target: soc-m2"), encoding="utf-8")
+    model.write_text(
+        SHIPPED.replace("target: soc-m1", "target: soc-m1\n    target: soc-m2"), encoding="utf-8"
+    )
     build = run_build(project, tmp_path / "site")
     assert build.returncode != 0
     assert "quizzes/spcm.yml:" in build.output and "重复的键“target”" in build.output
@@ -106,9 +110,15 @@ def test_shipped_model_has_indicators_for_all_32_cells_and_scoring():
     assert (model.scoring.min_items, model.scoring.knowledge_floor) == (3, 0.5)
     assert len(model.scoring.scale) == 4
     developer = model.role("developer")
-    assert developer is not None and developer.dimensions and len(developer.dimensions) < len(model.dimensions)
+    assert (
+        developer is not None
+        and developer.dimensions
+        and len(developer.dimensions) < len(model.dimensions)
+    )
     for dimension in developer.dimensions:  # a developer rates developer behaviour, not 巡检/出账
-        assert model.statements(dimension, "soc-ops", "developer") != model.indicators_of(dimension, "soc-ops")
+        assert model.statements(dimension, "soc-ops", "developer") != model.indicators_of(
+            dimension, "soc-ops"
+        )
     assert "V0.9" in SHIPPED  # trainers are told to replace the example indicators
 
 
@@ -122,8 +132,16 @@ def test_shipped_model_has_indicators_for_all_32_cells_and_scoring():
         ("    soc-ops:", "    soc-m9:", "行为指标中的级别“soc-m9”不在 levels 中"),
         ("min_items: 3", "min_items: 0", "“min_items”必须是不小于 1 的整数"),
         ("knowledge_floor: 0.5", "knowledge_floor: 2", "“knowledge_floor”必须是 0 到 1 之间的数"),
-        ("dimensions: [价值观, 岗位认知", "dimensions: [价值, 岗位认知", "角色的维度“价值”不在 groups 中"),
-        ("      价值观:\n        - 把生产", "      价值:\n        - 把生产", "角色的行为指标中的维度“价值”不在 groups 中"),
+        (
+            "dimensions: [价值观, 岗位认知",
+            "dimensions: [价值, 岗位认知",
+            "角色的维度“价值”不在 groups 中",
+        ),
+        (
+            "      价值观:\n        - 把生产",
+            "      价值:\n        - 把生产",
+            "角色的行为指标中的维度“价值”不在 groups 中",
+        ),
     ],
 )
 def test_scoring_and_indicator_mistakes(tmp_path, old, new, expected):

@@ -8,20 +8,12 @@ import json
 import re
 import shlex
 import shutil
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, page, write_project
+from support.site import ROOT, academy, page, write_project
 
-ACADEMY = Path(sys.executable).parent / "academy"
 GUIDE = ROOT / "content" / "guide" / "index.md"
-
-
-def academy(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(ACADEMY), *args], cwd=cwd, capture_output=True, text=True, timeout=300)
 
 
 def added_lines(before: str, after: str) -> list[str]:
@@ -45,11 +37,26 @@ def project(tmp_path):
 
 def test_new_page_is_valid_and_added_to_the_nav_next_to_its_folder(project):
     before = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    result = academy(project, "new", "page", "soc/on-call.md", "--title", "值班: 升级", "--spcm", "岗位技能,SOC专业", "--roles", "operator")
+    result = academy(
+        project,
+        "new",
+        "page",
+        "soc/on-call.md",
+        "--title",
+        "值班: 升级",
+        "--spcm",
+        "岗位技能,SOC专业",
+        "--roles",
+        "operator",
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "已创建页面：content/soc/on-call.md" in result.stdout
     text = (project / "content" / "soc" / "on-call.md").read_text(encoding="utf-8")
-    assert text.startswith('---\ntitle: "值班: 升级"\n') and "spcm: [岗位技能, SOC专业]" in text and "# 值班: 升级" in text
+    assert (
+        text.startswith('---\ntitle: "值班: 升级"\n')
+        and "spcm: [岗位技能, SOC专业]" in text
+        and "# 值班: 升级" in text
+    )
     after = (project / "mkdocs.yml").read_text(encoding="utf-8")
     assert added_lines(before, after) == ["  - soc/on-call.md"]
     assert after.index("- soc/on-call.md") > after.index("- soc/a.md") > 0
@@ -60,19 +67,31 @@ def test_new_page_is_valid_and_added_to_the_nav_next_to_its_folder(project):
 def test_the_shipped_config_keeps_its_comments_and_tags(project):
     shutil.copyfile(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     before = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    result = academy(project, "new", "page", "content/soc/on-call.md", "--title", "值班", "--spcm", "岗位技能")
+    result = academy(
+        project, "new", "page", "content/soc/on-call.md", "--title", "值班", "--spcm", "岗位技能"
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     after = (project / "mkdocs.yml").read_text(encoding="utf-8")
     assert added_lines(before, after) == ["      - soc/on-call.md"]
-    assert after.index("- soc/on-call.md") == after.index("- soc/qualified.md") + len("- soc/qualified.md") + 7
-    assert "!!python/name:pymdownx.superfences.fence_code_format" in after and "# The address the site is served at" in after
+    assert (
+        after.index("- soc/on-call.md")
+        == after.index("- soc/qualified.md") + len("- soc/qualified.md") + 7
+    )
+    assert (
+        "!!python/name:pymdownx.superfences.fence_code_format" in after
+        and "# The address the site is served at" in after
+    )
 
 
 def test_nothing_is_ever_overwritten(project):
     original = (project / "content" / "soc" / "a.md").read_text(encoding="utf-8")
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     result = academy(project, "new", "page", "soc/a.md", "--title", "新", "--spcm", "岗位技能")
-    assert result.returncode == 2 and "content/soc/a.md 已经存在" in result.stderr and "不会覆盖" in result.stderr
+    assert (
+        result.returncode == 2
+        and "content/soc/a.md 已经存在" in result.stderr
+        and "不会覆盖" in result.stderr
+    )
     assert (project / "content" / "soc" / "a.md").read_text(encoding="utf-8") == original
     assert (project / "mkdocs.yml").read_text(encoding="utf-8") == config
 
@@ -109,18 +128,38 @@ def test_missing_kind_or_title_is_a_usage_error(project):
 
 def test_role_then_path_then_quiz(project):
     model_before = (project / "quizzes" / "spcm.yml").read_text(encoding="utf-8")
-    assert academy(project, "new", "role", "on-call", "--name", "值班工程师: 夜班", "--target", "soc-m1").returncode == 0
+    assert (
+        academy(
+            project, "new", "role", "on-call", "--name", "值班工程师: 夜班", "--target", "soc-m1"
+        ).returncode
+        == 0
+    )
     model_after = (project / "quizzes" / "spcm.yml").read_text(encoding="utf-8")
-    assert added_lines(model_before, model_after) == ["  - id: on-call", '    name: "值班工程师: 夜班"', "    target: soc-m1"]
-    (project / "content" / "soc" / "night.md").write_text(page("夜班").replace("[operator]", "[on-call]"), encoding="utf-8")
+    assert added_lines(model_before, model_after) == [
+        "  - id: on-call",
+        '    name: "值班工程师: 夜班"',
+        "    target: soc-m1",
+    ]
+    (project / "content" / "soc" / "night.md").write_text(
+        page("夜班").replace("[operator]", "[on-call]"), encoding="utf-8"
+    )
     result = academy(project, "new", "path", "on-call")
     assert result.returncode == 0, result.stdout + result.stderr
     path = (project / "content" / "paths" / "on-call.md").read_text(encoding="utf-8")
-    assert "roles: [on-call]" in path and "- page: soc/night.md" in path and "- reflection: day-1" in path
+    assert (
+        "roles: [on-call]" in path
+        and "- page: soc/night.md" in path
+        and "- reflection: day-1" in path
+    )
     assert "paths/on-call.md" in (project / "mkdocs.yml").read_text(encoding="utf-8")
     again = academy(project, "new", "path", "on-call")
     assert again.returncode == 2 and "已创建" not in again.stdout
-    assert academy(project, "new", "quiz", "night", "--title", "夜班测验", "--ref", "soc/night.md").returncode == 0
+    assert (
+        academy(
+            project, "new", "quiz", "night", "--title", "夜班测验", "--ref", "soc/night.md"
+        ).returncode
+        == 0
+    )
     check = academy(project, "check", "--coverage", "--format", "json")
     assert check.returncode == 0, check.stdout
     assert "night" in json.loads(check.stdout)["coverage"]["quizzes_in_no_path"]
@@ -128,31 +167,48 @@ def test_role_then_path_then_quiz(project):
 
 def guide_examples() -> list[str]:
     text = GUIDE.read_text(encoding="utf-8")
-    workflow = text[text.index("## 培训师的工作流程 {#trainer-workflow}") : text.index("\n## 本节要点")]
+    workflow = text[
+        text.index("## 培训师的工作流程 {#trainer-workflow}") : text.index("\n## 本节要点")
+    ]
     blocks = re.findall(r"```text\n(.*?)```", workflow, re.S)
     return [line for block in blocks for line in block.splitlines() if line.startswith("academy ")]
 
 
+@pytest.mark.build
 def test_the_author_guide_workflow_runs_as_written(project, tmp_path):
     examples = guide_examples()
-    assert [e.split()[1] for e in examples] == ["new"] * 4 + ["check", "publish", "publish", "report"]
+    assert [e.split()[1] for e in examples] == ["new"] * 4 + [
+        "check",
+        "publish",
+        "publish",
+        "report",
+    ]
     for example in examples[:5]:
         result = academy(project, *shlex.split(example)[1:])
         assert result.returncode == 0, f"{example}\n{result.stdout}{result.stderr}"
     dest = tmp_path / "www" / "onboarding"
     dest.parent.mkdir()
-    publish, rollback = (shlex.split(e.replace("/var/www/onboarding", str(dest)))[1:] for e in examples[5:7])
+    publish, rollback = (
+        shlex.split(e.replace("/var/www/onboarding", str(dest)))[1:] for e in examples[5:7]
+    )
     for args in (publish, publish, rollback):
         result = academy(project, *args)
         assert result.returncode == 0, f"{args}\n{result.stdout}{result.stderr}"
     results = project / "结果"
     results.mkdir()
     (results / "张三.json").write_text(
-        json.dumps({
-            "format": "academy-result", "schema": 1, "quiz": {"id": "on-call", "version": 1},
-            "trainee": {"name": "张三"}, "role": "on-call", "submitted": "2026-11-24T09:00:00Z",
-            "answers": {"example-single": 0},
-        }, ensure_ascii=False),
+        json.dumps(
+            {
+                "format": "academy-result",
+                "schema": 1,
+                "quiz": {"id": "on-call", "version": 1},
+                "trainee": {"name": "张三"},
+                "role": "on-call",
+                "submitted": "2026-11-24T09:00:00Z",
+                "answers": {"example-single": 0},
+            },
+            ensure_ascii=False,
+        ),
         encoding="utf-8",
     )
     report = academy(project, *shlex.split(examples[7])[1:])

@@ -65,7 +65,9 @@ questions:
 """
 
 
-def course_in(tmp_path: Path, path_yaml: str, name: str = "operator.md", extra: dict[str, str] | None = None):
+def course_in(
+    tmp_path: Path, path_yaml: str, name: str = "operator.md", extra: dict[str, str] | None = None
+):
     pages = {
         "index.md": page("首页"),
         "soc/a.md": page("甲页").replace("minutes: 5", "minutes: 12"),
@@ -82,8 +84,14 @@ def course_in(tmp_path: Path, path_yaml: str, name: str = "operator.md", extra: 
 
 def check_project(project: Path) -> Course:
     """The course as the build's check pipeline reads the project's sources."""
-    files = CourseFiles(markdown_files(project / "content", project), project / "quizzes" / "spcm.yml",
-                        "quizzes/spcm.yml", "log/index.md", project / "search", "search")
+    files = CourseFiles(
+        markdown_files(project / "content", project),
+        project / "quizzes" / "spcm.yml",
+        "quizzes/spcm.yml",
+        "log/index.md",
+        project / "search",
+        "search",
+    )
     course, _ = check_sources(files)
     assert course is not None
     return course
@@ -109,14 +117,23 @@ def test_a_path_reads_modules_steps_and_times(tmp_path):
     assert (first.id, first.kind, first.minutes, first.required) == ("page:soc/a", "page", 12, True)
     assert (section.id, section.kind, section.required) == ("page:soc/b#incident", "section", False)
     assert section.title == "乙页 · 事件处理"
-    assert (reflection.id, reflection.kind, reflection.target) == ("reflection:day-1", "reflection", "log/index.md")
+    assert (reflection.id, reflection.kind, reflection.target) == (
+        "reflection:day-1",
+        "reflection",
+        "log/index.md",
+    )
     assert last.minutes == 7
     assert path.minutes == 12 + 5 + 15 + 7
     assert path.required_minutes == 12 + 15 + 7
 
 
 def test_explicit_step_id_keeps_progress_when_a_page_moves(tmp_path):
-    course = course_in(tmp_path, GOOD_PATH.replace("        - page: soc/a.md\n", "        - page: soc/a.md\n          id: page:old/place\n"))
+    course = course_in(
+        tmp_path,
+        GOOD_PATH.replace(
+            "        - page: soc/a.md\n", "        - page: soc/a.md\n          id: page:old/place\n"
+        ),
+    )
     assert course.paths[0].steps[0].id == "page:old/place"
 
 
@@ -133,7 +150,11 @@ CASES = [
     ("- reflection: day-1", "- quiz: advanced", "测验“advanced”不存在"),
     ("- reflection: day-1", "- reflection: 第一天", "不能用作 id"),
     ("- reflection: day-1", "- page: soc/a.md", "步骤“page:soc/a”在这条路径里重复"),
-    ("- page: soc/a.md", "- page: soc/a.md\n          quiz: basics", "要写且只写 page、quiz、reflection 中的一项"),
+    (
+        "- page: soc/a.md",
+        "- page: soc/a.md\n          quiz: basics",
+        "要写且只写 page、quiz、reflection 中的一项",
+    ),
     ("- page: soc/a.md", "- minutes: 5", "要写且只写 page、quiz、reflection 中的一项"),
     ("- page: soc/a.md", "- page: soc/a.md\n          must: true", "步骤中有不认识的项“must”"),
     ("optional: true", "optional: yes", "optional 只能写 true 或 false"),
@@ -158,7 +179,9 @@ def test_every_mistake_is_reported_with_its_file_and_line(tmp_path, old, new, ex
 def test_message_points_at_the_exact_line_of_a_missing_page(tmp_path):
     path_yaml = GOOD_PATH.replace("- page: soc/a.md", "- page: soc/missing.md")
     [message] = messages(tmp_path, path_yaml)
-    assert message.startswith(f"content/paths/operator.md:{line_in_file(path_yaml, 'soc/missing.md')}:")
+    assert message.startswith(
+        f"content/paths/operator.md:{line_in_file(path_yaml, 'soc/missing.md')}:"
+    )
 
 
 def test_path_for_a_role_that_does_not_exist(tmp_path):
@@ -186,9 +209,19 @@ def test_modules_must_be_a_list(tmp_path):
 def test_reflection_needs_the_learning_log_page(tmp_path):
     project = write_project(
         tmp_path,
-        {"soc/a.md": page("甲"), "paths/operator.md": PATH_PAGE.format(path=GOOD_PATH.replace("soc/b.md#incident", "soc/a.md").replace("soc/b.md", "soc/a.md#x"))},
+        {
+            "soc/a.md": page("甲"),
+            "paths/operator.md": PATH_PAGE.format(
+                path=GOOD_PATH.replace("soc/b.md#incident", "soc/a.md").replace(
+                    "soc/b.md", "soc/a.md#x"
+                )
+            ),
+        },
     )
-    assert any("反思步骤需要学习日志页面 log/index.md" in p.format() for p in check_project(project).problems)
+    assert any(
+        "反思步骤需要学习日志页面 log/index.md" in p.format()
+        for p in check_project(project).problems
+    )
 
 
 # Through real builds
@@ -205,7 +238,10 @@ def build_with_path(tmp_path: Path, path_yaml: str, strict: bool = True):
     project = write_project(tmp_path, pages)
     if not strict:
         config = project / "mkdocs.yml"
-        config.write_text(config.read_text(encoding="utf-8").replace("strict: true", "strict: false"), encoding="utf-8")
+        config.write_text(
+            config.read_text(encoding="utf-8").replace("strict: true", "strict: false"),
+            encoding="utf-8",
+        )
         return run_build(project, tmp_path / "site", "--no-strict")
     return run_build(project, tmp_path / "site")
 
@@ -233,7 +269,10 @@ def unknown_anchor(tmp_path_factory):
 def test_a_section_step_with_an_unknown_anchor_fails_the_build(unknown_anchor):
     _, build = unknown_anchor
     assert build.returncode != 0
-    assert f"content/paths/operator.md:{line_in_file(UNKNOWN_ANCHOR, '#nowhere')}: 页面 soc/b.md 中没有小节“#nowhere”" in build.output
+    assert (
+        f"content/paths/operator.md:{line_in_file(UNKNOWN_ANCHOR, '#nowhere')}: 页面 soc/b.md 中没有小节“#nowhere”"
+        in build.output
+    )
 
 
 @pytest.mark.build
@@ -247,7 +286,9 @@ def test_a_dirty_rebuild_checks_the_sections_of_the_pages_it_renders(tmp_path):
     assert "没有小节" not in rebuild.output
 
     changed = tmp_path / "content" / "soc" / "b.md"
-    changed.write_text(changed.read_text(encoding="utf-8").replace("{#incident}", "{#elsewhere}"), encoding="utf-8")
+    changed.write_text(
+        changed.read_text(encoding="utf-8").replace("{#incident}", "{#elsewhere}"), encoding="utf-8"
+    )
     rebuild = run_build(tmp_path, tmp_path / "site", "--no-strict", "--dirty")
     assert rebuild.returncode != 0 and "页面 soc/b.md 中没有小节“#incident”" in rebuild.output
 
@@ -257,7 +298,9 @@ def test_academy_check_finds_the_unknown_anchor_too(unknown_anchor):
     import subprocess
 
     project, _ = unknown_anchor
-    result = subprocess.run([str(BIN / "academy"), "check"], cwd=project, capture_output=True, text=True)
+    result = subprocess.run(
+        [str(BIN / "academy"), "check"], cwd=project, capture_output=True, text=True
+    )
     assert result.returncode == 1
     assert "没有小节“#nowhere”" in result.stdout
 
@@ -311,18 +354,24 @@ def test_the_author_guide_example_path_builds(tmp_path):
     import shutil
 
     guide = (ROOT / "content" / "guide" / "index.md").read_text(encoding="utf-8")
-    role_yaml, path_page = re.findall(r"```yaml\n(.*?)```", guide[guide.index("{#add-path}") :], re.S)[:2]
+    role_yaml, path_page = re.findall(
+        r"```yaml\n(.*?)```", guide[guide.index("{#add-path}") :], re.S
+    )[:2]
     project = tmp_path / "project"
     shutil.copytree(ROOT / "content", project / "content")
     shutil.copytree(ROOT / "quizzes", project / "quizzes")
-    (project / "content" / "paths" / "on-call.md").write_text(path_page + "\n# 值班工程师学习路径\n", encoding="utf-8")
+    (project / "content" / "paths" / "on-call.md").write_text(
+        path_page + "\n# 值班工程师学习路径\n", encoding="utf-8"
+    )
     model = project / "quizzes" / "spcm.yml"
     text = model.read_text(encoding="utf-8")
     roles = text.index("\nroles:\n") + len("\nroles:\n")
     end_of_roles = re.search(r"^\S", text[roles:], re.M).start() + roles  # the next top-level line
     model.write_text(text[:end_of_roles] + role_yaml + text[end_of_roles:], encoding="utf-8")
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace(
-        "      - me.md\n", "      - me.md\n      - paths/on-call.md\n"
+    config = (
+        (ROOT / "mkdocs.yml")
+        .read_text(encoding="utf-8")
+        .replace("      - me.md\n", "      - me.md\n      - paths/on-call.md\n")
     )
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     build = run_build(project, tmp_path / "site")
@@ -339,4 +388,6 @@ def test_placeholders_shown_as_code_examples_are_not_widgets(tmp_path):
     project = write_project(tmp_path, {"index.md": page("首页", body)})
     build = run_build(project, tmp_path / "site")
     assert build.returncode == 0, build.output
-    assert "&lt;!-- academy:quiz nowhere --&gt;" in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert "&lt;!-- academy:quiz nowhere --&gt;" in (tmp_path / "site" / "index.html").read_text(
+        encoding="utf-8"
+    )

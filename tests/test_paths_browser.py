@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import posixpath
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -17,21 +16,13 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from conftest import Build
+from support.browser import NOTICE, STORAGE_DISABLED, stored, tab_to
+from support.site import Build
 
 pytestmark = pytest.mark.browser
 
-NOTICE = "无法保存学习进度：浏览器存储不可用或已损坏。本页的操作在关闭页面后不会保留。"
 HOSTILE = "<img src=x onerror=window.__pwned=1>"
 HOSTILE_SCRIPT = "<script>window.__pwned=2</script>"
-# window.print() would open a dialog; count the calls instead.
-NO_PRINT_DIALOG = "window.print = () => { window.__printed = (window.__printed || 0) + 1; };"
-STORAGE_DISABLED = """
-Object.defineProperty(window, "localStorage", {
-  configurable: true,
-  get() { throw Object.assign(new Error("localStorage is disabled"), { name: "SecurityError" }); },
-});
-"""
 STORAGE_FULL = """
 Storage.prototype.setItem = function () {
   throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
@@ -79,10 +70,18 @@ class StepReader(HTMLParser):
         found = dict(attrs)
         if tag == "li" and "academy-step" in (found.get("class") or "").split():
             address, _, anchor = found["data-href"].partition("#")
-            href = posixpath.normpath(posixpath.join("paths", address)) + (f"#{anchor}" if anchor else "")
+            href = posixpath.normpath(posixpath.join("paths", address)) + (
+                f"#{anchor}" if anchor else ""
+            )
             self.steps.append(
-                Step(found["data-step"], found["data-kind"], found["data-title"], href,
-                     int(found["data-minutes"]), found["data-required"] == "true")
+                Step(
+                    found["data-step"],
+                    found["data-kind"],
+                    found["data-title"],
+                    href,
+                    int(found["data-minutes"]),
+                    found["data-required"] == "true",
+                )
             )
 
 
@@ -100,7 +99,9 @@ def path_steps(built_site: Build):
 def next_step(steps: list[Step], done: set[str]) -> Step | None:
     """The step 继续学习 points at: the first open required step, else the first open one."""
     open_steps = [step for step in steps if step.id not in done]
-    return next((step for step in open_steps if step.required), open_steps[0] if open_steps else None)
+    return next(
+        (step for step in open_steps if step.required), open_steps[0] if open_steps else None
+    )
 
 
 def minutes_left(steps: list[Step], done: set[str]) -> int:
@@ -113,41 +114,6 @@ def site_id(built_site: Build) -> str:
     return re.search(r'data-academy-site="([^"]+)"', html).group(1)
 
 
-class Tabs:
-    """Browser contexts for one test; JavaScript errors fail the test."""
-
-    def __init__(self, browser) -> None:
-        self.browser = browser
-        self.contexts = []
-        self.errors: list[str] = []
-
-    def open(self, *init_scripts: str) -> Page:
-        context = self.browser.new_context(accept_downloads=True)
-        for script in (NO_PRINT_DIALOG, *init_scripts):
-            context.add_init_script(script)
-        self.contexts.append(context)
-        tab = context.new_page()
-        tab.on("pageerror", lambda error: self.errors.append(f"{tab.url}: {error.stack or error}"))
-        tab.on("dialog", lambda dialog: dialog.accept())
-        return tab
-
-    def close(self) -> None:
-        for context in self.contexts:
-            context.close()
-
-
-@pytest.fixture
-def tabs(chromium) -> Iterator[Tabs]:
-    opened = Tabs(chromium)
-    yield opened
-    opened.close()
-    assert opened.errors == []
-
-
-def stored(tab: Page, site_id: str) -> dict:
-    return json.loads(tab.evaluate("key => localStorage.getItem(key)", f"academy:{site_id}"))
-
-
 def primary_path(tab: Page):
     return tab.locator(".academy-pathbar__path").first
 
@@ -157,7 +123,9 @@ def stay_marker(tab: Page) -> None:
 
 
 def assert_stayed(tab: Page) -> None:
-    assert tab.evaluate("window.__stayed === true"), "the link reloaded the page instead of instant navigation"
+    assert tab.evaluate("window.__stayed === true"), (
+        "the link reloaded the page instead of instant navigation"
+    )
 
 
 def local_today(tab: Page) -> str:
@@ -173,7 +141,9 @@ def local_today(tab: Page) -> str:
 def test_pick_a_role_follow_its_path_and_keep_progress(tabs, http_root, pages, site_id, path_steps):
     steps = path_steps("operator")
     first, second = steps[0], steps[1]
-    assert first.kind == second.kind == "page" and first.required, "the operator path starts with two pages"
+    assert first.kind == second.kind == "page" and first.required, (
+        "the operator path starts with two pages"
+    )
     total = len(steps)
     tab = tabs.open()
     tab.goto(http_root + pages["home"])
@@ -182,7 +152,10 @@ def test_pick_a_role_follow_its_path_and_keep_progress(tabs, http_root, pages, s
     operator = tab.locator('button.academy-role[data-role="operator"]')
     operator.click()
     expect(operator).to_have_attribute("aria-pressed", "true")
-    assert roles.evaluate_all("rs => rs.filter(r => r.getAttribute('aria-pressed') === 'true').length") == 1
+    assert (
+        roles.evaluate_all("rs => rs.filter(r => r.getAttribute('aria-pressed') === 'true').length")
+        == 1
+    )
     status = tab.locator("[data-academy-role-status]")
     expect(status).to_contain_text("已选择：运营专员。")
     status.get_by_role("link", name="开始学习：运营专员学习路径").click()
@@ -242,20 +215,27 @@ def test_pick_a_role_follow_its_path_and_keep_progress(tabs, http_root, pages, s
     tab.wait_for_url("**/paths/operator.html")
     done = {first.id, second.id}
     left = minutes_left(steps, done)
-    expect(tab.locator("[data-academy-progress-text]")).to_have_text(f"已完成 2/{total} 步，剩余约 {left} 分钟")
+    expect(tab.locator("[data-academy-progress-text]")).to_have_text(
+        f"已完成 2/{total} 步，剩余约 {left} 分钟"
+    )
     expect(tab.locator("progress[data-academy-progress]")).to_have_attribute("value", "2")
     following = next_step(steps, done)
     expect(go).to_have_text("继续学习：" + following.title)
     assert go.evaluate("a => a.href") == http_root + following.href
     expect(tab.locator(f'li[data-step="{second.id}"] [data-academy-status]')).to_have_text("已完成")
-    expect(tab.locator(f'li[data-step="{following.id}"] [data-academy-status]')).to_have_text("未开始")
+    expect(tab.locator(f'li[data-step="{following.id}"] [data-academy-status]')).to_have_text(
+        "未开始"
+    )
     assert_stayed(tab)
 
     # back to a page seen before in this session: its widgets are mounted once, not twice
     tab.go_back()
     tab.wait_for_url("**/" + second.href)
     expect(primary_path(tab).locator("[data-academy-progress]")).to_have_text(f"已完成 2/{total}")
-    assert tab.locator(".academy-pathbar__also").count() == tab.locator(".academy-pathbar__path").count()
+    assert (
+        tab.locator(".academy-pathbar__also").count()
+        == tab.locator(".academy-pathbar__path").count()
+    )
     assert_stayed(tab)
 
 
@@ -263,20 +243,27 @@ def test_progress_made_in_another_tab_shows_without_reload(tabs, http_root, page
     steps = path_steps("operator")
     first = tabs.open()
     first.goto(http_root + pages["path"])
-    second = first.context.new_page()
-    second.on("pageerror", lambda error: tabs.errors.append(str(error)))
+    second = tabs.beside(first)
     second.goto(http_root + steps[0].href)
     second.locator(".academy-pagedone [data-academy-done]").click()
-    expect(first.locator(f'li[data-step="{steps[0].id}"] [data-academy-status]')).to_have_text("已完成")
-    expect(first.locator("[data-academy-continue]")).to_have_text("继续学习：" + next_step(steps, {steps[0].id}).title)
+    expect(first.locator(f'li[data-step="{steps[0].id}"] [data-academy-status]')).to_have_text(
+        "已完成"
+    )
+    expect(first.locator("[data-academy-continue]")).to_have_text(
+        "继续学习：" + next_step(steps, {steps[0].id}).title
+    )
 
 
 def test_path_page_continue_prefers_required_steps_and_ends_done(tabs, http_root, pages, site_id):
     tab = tabs.open()
     tab.goto(http_root + pages["path"])
     steps = tab.locator("li.academy-step")
-    required = steps.evaluate_all("ss => ss.filter(s => s.dataset.required === 'true').map(s => s.dataset.step)")
-    optional = steps.evaluate_all("ss => ss.filter(s => s.dataset.required !== 'true').map(s => s.dataset.step)")
+    required = steps.evaluate_all(
+        "ss => ss.filter(s => s.dataset.required === 'true').map(s => s.dataset.step)"
+    )
+    optional = steps.evaluate_all(
+        "ss => ss.filter(s => s.dataset.required !== 'true').map(s => s.dataset.step)"
+    )
     assert optional, "the operator path has an optional step"
     first_href = tab.locator("[data-academy-continue]").evaluate("a => a.href")
 
@@ -297,12 +284,16 @@ def test_path_page_continue_prefers_required_steps_and_ends_done(tabs, http_root
         href = tab.locator(f'li[data-step="{step}"] a').evaluate("a => a.href")
         tab.goto(href)
         primary_path(tab).locator("[data-academy-done]").click()
-        expect(primary_path(tab).locator("[data-academy-done]")).to_have_attribute("aria-pressed", "true")
+        expect(primary_path(tab).locator("[data-academy-done]")).to_have_attribute(
+            "aria-pressed", "true"
+        )
     tab.goto(http_root + pages["path"])
     total = steps.count()
     expect(go).to_have_text("已全部完成")
     assert go.evaluate("a => a.href") == first_href
-    expect(tab.locator("[data-academy-progress-text]")).to_have_text(f"已全部完成 {total}/{total} 步")
+    expect(tab.locator("[data-academy-progress-text]")).to_have_text(
+        f"已全部完成 {total}/{total} 步"
+    )
     expect(tab.locator("progress[data-academy-progress]")).to_have_attribute("value", str(total))
     assert tab.locator("li.academy-step--done").count() == total
 
@@ -317,11 +308,15 @@ def test_dashboard_shows_my_path_first_with_next_steps(tabs, http_root, pages, p
     summary.get_by_role("link", name="首页").click()
     tab.wait_for_url("**/index.html")
     tab.locator('button.academy-role[data-role="developer"]').click()
-    expect(tab.locator('button.academy-role[data-role="developer"]')).to_have_attribute("aria-pressed", "true")
+    expect(tab.locator('button.academy-role[data-role="developer"]')).to_have_attribute(
+        "aria-pressed", "true"
+    )
     tab.goto(http_root + developer[0].href)
     expect(primary_path(tab)).to_have_attribute("data-role", "developer")
     primary_path(tab).locator("[data-academy-done]").click()
-    expect(primary_path(tab).locator("[data-academy-done]")).to_have_attribute("aria-pressed", "true")
+    expect(primary_path(tab).locator("[data-academy-done]")).to_have_attribute(
+        "aria-pressed", "true"
+    )
 
     tab.goto(http_root + pages["dashboard"])
     expect(summary).to_contain_text("我的角色：研发人员（参加运营入职培训）")
@@ -330,7 +325,9 @@ def test_dashboard_shows_my_path_first_with_next_steps(tabs, http_root, pages, p
     expect(mine).to_have_class(re.compile(r"\bacademy-dash-path--mine\b"))
     assert tab.locator(".academy-dash-path--mine").count() == 1
     expect(mine.locator("progress")).to_have_attribute("value", "1")
-    expect(mine.locator("[data-academy-progress-text]")).to_contain_text(f"已完成 1/{len(developer)} 步")
+    expect(mine.locator("[data-academy-progress-text]")).to_contain_text(
+        f"已完成 1/{len(developer)} 步"
+    )
     following = mine.locator("[data-academy-next] a")
     expect(following).to_have_text([step.title for step in developer[1:4]])
     # a step shared by two paths counts in both
@@ -358,7 +355,9 @@ def test_learning_log_saves_reloads_and_exports(tabs, http_root, pages, site_id)
     tab.get_by_role("button", name="保存今天的日志").click()
     expect(tab.locator("[data-academy-log-status]")).to_have_text(f"已保存 {today} 的日志。")
     # the log page is the reflection step of the chosen path
-    expect(primary_path(tab).locator("[data-academy-done]")).to_have_attribute("aria-pressed", "true")
+    expect(primary_path(tab).locator("[data-academy-done]")).to_have_attribute(
+        "aria-pressed", "true"
+    )
 
     tab.reload()
     expect(tab.locator("#academy-log-q1")).to_have_value(answers[0])
@@ -382,14 +381,23 @@ def test_learning_log_saves_reloads_and_exports(tabs, http_root, pages, site_id)
     download = info.value
     assert download.suggested_filename == f"学习日志-{today}.md"
     markdown = Path(download.path()).read_text(encoding="utf-8")
-    assert markdown.startswith(f"# 学习日志\n\n## {today}\n\n### 今天所学内容\n\n{answers[0]}\n\n### 你感受最深的部分有哪些？为什么？\n\n")
-    assert "## 2020-01-02\n\n### 今天所学内容\n\n（未填写）\n\n### 你感受最深的部分有哪些？为什么？\n\n较早的一天\n" in markdown
+    assert markdown.startswith(
+        f"# 学习日志\n\n## {today}\n\n### 今天所学内容\n\n{answers[0]}\n\n### 你感受最深的部分有哪些？为什么？\n\n"
+    )
+    assert (
+        "## 2020-01-02\n\n### 今天所学内容\n\n（未填写）\n\n### 你感受最深的部分有哪些？为什么？\n\n较早的一天\n"
+        in markdown
+    )
 
     with tab.expect_download() as info:
         tab.get_by_role("button", name="导出为 JSON").click()
     assert info.value.suggested_filename == f"学习日志-{today}.json"
     exported = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
-    assert exported["questions"] == ["今天所学内容", "你感受最深的部分有哪些？为什么？", "对你的工作有何启发或帮助？"]
+    assert exported["questions"] == [
+        "今天所学内容",
+        "你感受最深的部分有哪些？为什么？",
+        "对你的工作有何启发或帮助？",
+    ]
     assert [entry["date"] for entry in exported["entries"]] == [today, "2020-01-02"]
     assert exported["entries"][0]["answers"] == answers
     assert exported["entries"][0]["updated"]
@@ -434,7 +442,9 @@ def test_hostile_text_is_shown_as_text_and_never_runs(tabs, http_root, pages, si
 # ---------------------------------------------------------------- export and import
 
 
-def test_export_all_data_and_import_into_a_fresh_browser(tabs, http_root, pages, site_id, path_steps, tmp_path):
+def test_export_all_data_and_import_into_a_fresh_browser(
+    tabs, http_root, pages, site_id, path_steps, tmp_path
+):
     operator_ids = {step.id for step in path_steps("operator")}
     tab = tabs.open()
     tab.goto(http_root + pages["home"])
@@ -448,7 +458,9 @@ def test_export_all_data_and_import_into_a_fresh_browser(tabs, http_root, pages,
     expect(tab.locator("[data-academy-log-status]")).to_have_text(f"已保存 {today} 的日志。")
     original = stored(tab, site_id)
     original["extra"] = {"kept": True}  # fields of a newer version survive export and import
-    tab.evaluate("([k, v]) => localStorage.setItem(k, v)", [f"academy:{site_id}", json.dumps(original)])
+    tab.evaluate(
+        "([k, v]) => localStorage.setItem(k, v)", [f"academy:{site_id}", json.dumps(original)]
+    )
 
     tab.goto(http_root + pages["dashboard"])
     with tab.expect_download() as info:
@@ -459,9 +471,11 @@ def test_export_all_data_and_import_into_a_fresh_browser(tabs, http_root, pages,
     assert json.loads(exported_path.read_text(encoding="utf-8")) == original
     expect(tab.locator("[data-academy-tools-status]")).to_contain_text("已导出")
 
-    fresh = tabs.open()
+    fresh = tabs.open(confirm=True)  # 清除全部学习记录 asks first
     fresh.goto(http_root + "soc/history.html")
-    primary_path(fresh).locator("[data-academy-done]").click()  # progress of its own, kept by the merge
+    primary_path(fresh).locator(
+        "[data-academy-done]"
+    ).click()  # progress of its own, kept by the merge
     fresh.goto(http_root + pages["dashboard"])
     bad = tmp_path / "bad.json"
     bad.write_text('{"schema": 1, "done": []}', encoding="utf-8")
@@ -477,7 +491,9 @@ def test_export_all_data_and_import_into_a_fresh_browser(tabs, http_root, pages,
     assert merged["extra"] == {"kept": True}
     mine = fresh.locator(".academy-dash-path").first
     expect(mine).to_have_attribute("data-role", "operator")
-    expect(mine.locator("progress")).to_have_attribute("value", str(len(set(merged["done"]) & operator_ids)))
+    expect(mine.locator("progress")).to_have_attribute(
+        "value", str(len(set(merged["done"]) & operator_ids))
+    )
 
     fresh.goto(http_root + pages["log"])
     expect(fresh.locator("[data-academy-log-entries] p").first).to_have_text("第一天的收获")
@@ -493,11 +509,17 @@ def test_export_all_data_and_import_into_a_fresh_browser(tabs, http_root, pages,
 
 
 # Edited by hand into garbage; saved before schemas existed; an older schema.
-UNREADABLE = ["{not json", '{"done": {"x": "2026-01-01T00:00:00Z"}}', '{"schema": 0, "role": "operator", "done": {}}']
+UNREADABLE = [
+    "{not json",
+    '{"done": {"x": "2026-01-01T00:00:00Z"}}',
+    '{"schema": 0, "role": "operator", "done": {}}',
+]
 
 
 @pytest.mark.parametrize("stored", UNREADABLE, ids=["garbage", "no schema", "old schema"])
-def test_unreadable_storage_is_set_aside_and_the_site_keeps_working(tabs, http_root, pages, site_id, stored):
+def test_unreadable_storage_is_set_aside_and_the_site_keeps_working(
+    tabs, http_root, pages, site_id, stored
+):
     tab = tabs.open()
     key = f"academy:{site_id}"
     tab.goto(http_root + pages["home"])
@@ -523,20 +545,29 @@ def test_unreadable_storage_is_set_aside_and_the_site_keeps_working(tabs, http_r
     tab.locator("[data-academy-continue]").click()
     expect(primary_path(tab)).to_have_attribute("data-role", "operator")
     primary_path(tab).locator("[data-academy-done]").click()
-    expect(primary_path(tab).locator("[data-academy-progress]")).to_have_text(re.compile(r"已完成 1/\d+"))
+    expect(primary_path(tab).locator("[data-academy-progress]")).to_have_text(
+        re.compile(r"已完成 1/\d+")
+    )
     expect(tab.locator(".academy-pathbar [data-academy-notice]")).to_be_visible()
     assert_stayed(tab)
 
     # a new page load starts clean: storage works again and the old value is still kept aside
     tab.reload()
-    expect(primary_path(tab).locator("[data-academy-progress]")).to_have_text(re.compile(r"已完成 0/\d+"))
+    expect(primary_path(tab).locator("[data-academy-progress]")).to_have_text(
+        re.compile(r"已完成 0/\d+")
+    )
     expect(tab.locator(".academy-pathbar [data-academy-notice]")).to_be_hidden()
     primary_path(tab).locator("[data-academy-done]").click()
     tab.reload()
-    expect(primary_path(tab).locator("[data-academy-done]")).to_have_attribute("aria-pressed", "true")
-    assert tab.evaluate(
-        "k => Object.keys(localStorage).filter(n => n.startsWith(k + ':corrupt:')).length", key
-    ) == 1
+    expect(primary_path(tab).locator("[data-academy-done]")).to_have_attribute(
+        "aria-pressed", "true"
+    )
+    assert (
+        tab.evaluate(
+            "k => Object.keys(localStorage).filter(n => n.startsWith(k + ':corrupt:')).length", key
+        )
+        == 1
+    )
 
 
 def test_storage_from_a_newer_version_is_left_untouched(tabs, http_root, pages, site_id):
@@ -548,7 +579,9 @@ def test_storage_from_a_newer_version_is_left_untouched(tabs, http_root, pages, 
     tab.reload()
     expect(tab.locator(".academy-roles [data-academy-notice]")).to_have_text(NOTICE)
     tab.locator('button.academy-role[data-role="developer"]').click()
-    expect(tab.locator('button.academy-role[data-role="developer"]')).to_have_attribute("aria-pressed", "true")
+    expect(tab.locator('button.academy-role[data-role="developer"]')).to_have_attribute(
+        "aria-pressed", "true"
+    )
     assert tab.evaluate("k => localStorage.getItem(k)", key) == newer
 
 
@@ -566,7 +599,9 @@ def test_disabled_storage_keeps_the_site_working_with_a_notice(tabs, http_root, 
     tab.goto(http_root + "soc/mission.html")
     expect(tab.locator(".academy-pathbar [data-academy-notice]")).to_have_text(NOTICE)
     tab.locator(".academy-pagedone [data-academy-done]").click()
-    expect(tab.locator(".academy-pagedone [data-academy-done]")).to_have_attribute("aria-pressed", "true")
+    expect(tab.locator(".academy-pagedone [data-academy-done]")).to_have_attribute(
+        "aria-pressed", "true"
+    )
     tab.goto(http_root + pages["log"])
     tab.fill("#academy-log-q1", "没有存储也能写")
     tab.get_by_role("button", name="保存今天的日志").click()
@@ -582,21 +617,13 @@ def test_full_storage_shows_the_notice_and_keeps_working(tabs, http_root, pages)
     tab.goto(http_root + pages["home"])
     expect(tab.locator(".academy-roles [data-academy-notice]")).to_be_hidden()
     tab.locator('button.academy-role[data-role="operator"]').click()
-    expect(tab.locator('button.academy-role[data-role="operator"]')).to_have_attribute("aria-pressed", "true")
+    expect(tab.locator('button.academy-role[data-role="operator"]')).to_have_attribute(
+        "aria-pressed", "true"
+    )
     expect(tab.locator(".academy-roles [data-academy-notice]")).to_have_text(NOTICE)
 
 
 # ---------------------------------------------------------------- keyboard
-
-
-def tab_to(tab: Page, target, limit: int = 250) -> None:
-    """Press Tab until target has focus: proves it is reachable by keyboard."""
-    handle = target.element_handle()
-    for _ in range(limit):
-        if tab.evaluate("el => document.activeElement === el", handle):
-            return
-        tab.keyboard.press("Tab")
-    raise AssertionError(f"{target} is not reachable with Tab")
 
 
 def focus_is_visible(tab: Page) -> bool:
@@ -633,7 +660,7 @@ def controls_reached_by_tab(tab: Page, root: str) -> None:
 def test_every_control_works_from_the_keyboard(tabs, http_root, pages, path_steps, tmp_path):
     steps = path_steps("operator")
     first = steps[0]
-    tab = tabs.open()
+    tab = tabs.open(confirm=True)  # 清除全部学习记录 asks first
     tab.goto(http_root + pages["home"])
     controls_reached_by_tab(tab, ".academy-roles")
     developer = tab.locator('button.academy-role[data-role="developer"]')
@@ -735,12 +762,19 @@ def test_progress_is_kept_when_opened_from_a_file_share(tabs, built_site, path_s
     tab.reload()
     expect(primary_path(tab)).to_have_attribute("data-role", "operator")
     expect(primary_path(tab).locator("[data-academy-progress]")).to_have_text(f"已完成 1/{total}")
-    expect(tab.locator(".academy-pagedone [data-academy-done]")).to_have_attribute("aria-pressed", "true")
+    expect(tab.locator(".academy-pagedone [data-academy-done]")).to_have_attribute(
+        "aria-pressed", "true"
+    )
     tab.goto(root + "paths/operator.html")
-    expect(tab.locator("[data-academy-continue]")).to_have_text("继续学习：" + next_step(steps, {steps[0].id}).title)
+    expect(tab.locator("[data-academy-continue]")).to_have_text(
+        "继续学习：" + next_step(steps, {steps[0].id}).title
+    )
     tab.goto(root + "log/index.html")
     tab.fill("#academy-log-q1", "从共享文件夹打开")
     tab.get_by_role("button", name="保存今天的日志").click()
     with tab.expect_download() as info:
         tab.get_by_role("button", name="导出为 JSON").click()
-    assert json.loads(Path(info.value.path()).read_text(encoding="utf-8"))["entries"][0]["answers"][0] == "从共享文件夹打开"
+    assert (
+        json.loads(Path(info.value.path()).read_text(encoding="utf-8"))["entries"][0]["answers"][0]
+        == "从共享文件夹打开"
+    )

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import hashlib
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import page, write_project
+from support.site import academy, page, write_project
 
-ACADEMY = Path(sys.executable).parent / "academy"
+pytestmark = pytest.mark.build
 
-FAIL_HALFWAY = '''\
+
+FAIL_HALFWAY = """\
 from pathlib import Path
 from mkdocs.exceptions import PluginError
 
@@ -23,17 +22,14 @@ def on_post_page(output, page, config):
         written = len(list(Path(config.site_dir).rglob("*.html")))
         raise PluginError(f"模拟故障：已写出 {written} 个页面")
     return output
-'''
-
-
-def academy(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(ACADEMY), *args], cwd=cwd, capture_output=True, text=True, timeout=300)
+"""
 
 
 def snapshot(folder: Path) -> dict[str, str]:
     return {
         p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*")) if p.is_file()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
     }
 
 
@@ -43,7 +39,10 @@ def leftovers(parent: Path) -> list[str]:
 
 @pytest.fixture
 def site_project(tmp_path):
-    return write_project(tmp_path / "project", {"index.md": page("首页"), "a.md": page("甲", "第一版。"), "b.md": page("乙")})
+    return write_project(
+        tmp_path / "project",
+        {"index.md": page("首页"), "a.md": page("甲", "第一版。"), "b.md": page("乙")},
+    )
 
 
 @pytest.fixture
@@ -88,7 +87,10 @@ def test_a_build_that_fails_halfway_leaves_the_published_site_untouched(site_pro
     assert written >= 1  # it really failed halfway through writing pages
     assert "构建失败，未发布" in result.stderr and "Traceback" not in result.stderr
     assert snapshot(published) == before
-    assert leftovers(published.parent) == [] and not (published.parent / ".onboarding.previous").exists()
+    assert (
+        leftovers(published.parent) == []
+        and not (published.parent / ".onboarding.previous").exists()
+    )
 
 
 def test_a_plugin_error_in_on_env_leaves_the_published_site_untouched(site_project, published):
@@ -111,14 +113,21 @@ def test_a_page_loading_from_outside_fails_verification_with_file_and_line(site_
     (site_project / "content" / "b.md").write_text(page("乙", body), encoding="utf-8")
     result = academy(site_project, "publish", str(published))
     assert result.returncode == 1
-    assert re.search(r"site/b\.html:\d+: <script> 的地址“https://cdn\.example\.com/x\.js”指向站点以外", result.stdout)
-    assert re.search(r"site/b\.html:\d+: <img> 的地址“\.\./\.\./outside\.png”指向站点文件夹以外", result.stdout)
+    assert re.search(
+        r"site/b\.html:\d+: <script> 的地址“https://cdn\.example\.com/x\.js”指向站点以外",
+        result.stdout,
+    )
+    assert re.search(
+        r"site/b\.html:\d+: <img> 的地址“\.\./\.\./outside\.png”指向站点文件夹以外", result.stdout
+    )
     assert "校验发现 2 处问题，未发布" in result.stderr
     assert snapshot(published) == before and leftovers(published.parent) == []
 
 
 def test_content_errors_stop_before_building(site_project, tmp_path):
-    (site_project / "content" / "a.md").write_text(page("甲").replace("minutes: 5", "minutes: 五"), encoding="utf-8")
+    (site_project / "content" / "a.md").write_text(
+        page("甲").replace("minutes: 5", "minutes: 五"), encoding="utf-8"
+    )
     dest = tmp_path / "dest"
     result = academy(site_project, "publish", str(dest))
     assert result.returncode == 1 and "content/a.md:4: minutes" in result.stdout

@@ -10,7 +10,10 @@ import pytest
 
 from academy.core.model import load_model
 from academy.core.quizzes import load_quizzes
-from conftest import ROOT, page, run_build, write_project
+from support.site import ROOT, page, run_build, write_project
+
+# One worker takes the whole module, so each build below is made once.
+pytestmark = pytest.mark.xdist_group("quiz-builds")
 
 MODEL = load_model(ROOT / "quizzes" / "spcm.yml")
 PAGES = {"soc/mission.md": object(), "soc/norms.md": object()}
@@ -91,7 +94,9 @@ def test_a_bank_reads_every_question_type(tmp_path):
     assert kinds["pick-many"] == ("multiple", (0, 2), None, 2.0)
     assert kinds["yes-no"] == ("truefalse", (), False, 1.0)
     assert kinds["order"] == ("ordering", (0, 1, 2), None, 1.0)
-    assert quiz.question("pick-one").refs == (("soc/mission.md", "mission", line_of(BANK, "refs: [soc/mission.md#mission]")),)
+    assert quiz.question("pick-one").refs == (
+        ("soc/mission.md", "mission", line_of(BANK, "refs: [soc/mission.md#mission]")),
+    )
 
 
 CASES = [
@@ -102,22 +107,42 @@ CASES = [
     ("    answer: [A, C]\n", "    answer: [A, B, C, D]\n", "多选题的答案不能是全部选项"),
     ("    answer: [A, C]\n", "    answer: [A, A]\n", "重复的字母"),
     ("    answer: false\n", "    answer: no\n", "判断题的 answer 只能写 true 或 false"),
-    ("    items: [发现, 定级, 处置]\n", "    items: [发现, 定级, 处置]\n    answer: [A, A, B]\n", "排序题的答案必须把每一项恰好排一次"),
+    (
+        "    items: [发现, 定级, 处置]\n",
+        "    items: [发现, 定级, 处置]\n    answer: [A, A, B]\n",
+        "排序题的答案必须把每一项恰好排一次",
+    ),
     ("    items: [发现, 定级, 处置]\n", "    items: [发现, 定级]\n", "items 要有 3 到 8 项"),
-    ("    options: [甲, 乙, 丙, 丁]\n", "    options: [甲, 甲, 丙, 丁]\n", "options 中有相同的两项"),
+    (
+        "    options: [甲, 乙, 丙, 丁]\n",
+        "    options: [甲, 甲, 丙, 丁]\n",
+        "options 中有相同的两项",
+    ),
     ("  - id: pick-many\n", "  - id: pick-one\n", "题目 id“pick-one”重复"),
     ("    type: single\n", "    type: essay\n", "题型“essay”不存在"),
     ("    dimension: SOC专业\n", "    dimension: 沟通\n", "维度“沟通”不存在"),
     ("    level: soc-m1\n", "    level: soc-m5\n", "级别“soc-m5”不存在"),
     ("roles: [operator]", "roles: [trainee]", "roles 中的角色“trainee”不存在"),
-    ("    refs: [soc/mission.md]\n", "    refs: [soc/missing.md#x]\n", "复习链接指向的页面“soc/missing.md”不存在"),
-    ("    refs: [soc/mission.md]\n", "    refs: [http://example.com]\n", "复习链接“http://example.com”的写法不对"),
+    (
+        "    refs: [soc/mission.md]\n",
+        "    refs: [soc/missing.md#x]\n",
+        "复习链接指向的页面“soc/missing.md”不存在",
+    ),
+    (
+        "    refs: [soc/mission.md]\n",
+        "    refs: [http://example.com]\n",
+        "复习链接“http://example.com”的写法不对",
+    ),
     ("    explanation: 其实不对。\n", "", "知识题缺少必填项“explanation”"),
-    ("    level: soc-ops\n    prompt: 这是对的。", "    level: soc-ops\n    hint: 想想\n    prompt: 这是对的。", "题目中有不认识的项“hint”"),
+    (
+        "    level: soc-ops\n    prompt: 这是对的。",
+        "    level: soc-ops\n    hint: 想想\n    prompt: 这是对的。",
+        "题目中有不认识的项“hint”",
+    ),
     ("version: 2", "version: 二", "version 必须是正整数"),
     ("    points: 2\n", "    points: 0\n", "points 必须是大于 0 的数"),
     ("roles: [operator]", "roles: [operator]\nshuffle: yes", "shuffle 只能写 true 或 false"),
-    ("    level: soc-ops\n\"\"\"", "    level: soc-ops\n    answer: 3\n\"\"\"", "自评题不需要“answer”"),
+    ('    level: soc-ops\n"""', '    level: soc-ops\n    answer: 3\n"""', "自评题不需要“answer”"),
 ]
 
 
@@ -151,12 +176,16 @@ def test_id_must_match_the_file_name(tmp_path):
 
 
 def test_broken_yaml_and_duplicate_keys(tmp_path):
-    [message] = problems(tmp_path, BANK.replace("title: 演示测验", "title: 演示测验\ntitle: 又一个"))
+    [message] = problems(
+        tmp_path, BANK.replace("title: 演示测验", "title: 演示测验\ntitle: 又一个")
+    )
     assert message.startswith("quizzes/demo.yml:4:1: 重复的键“title”（第 3 行已经写过）")
 
 
 def test_all_problems_of_a_bank_are_reported_together(tmp_path):
-    text = BANK.replace("answer: A\n", "answer: Z\n").replace("dimension: SOC专业", "dimension: 沟通")
+    text = BANK.replace("answer: A\n", "answer: Z\n").replace(
+        "dimension: SOC专业", "dimension: 沟通"
+    )
     assert len(problems(tmp_path, text)) == 2
 
 
@@ -175,75 +204,95 @@ def project_with_quiz(tmp_path: Path, bank: str, pages: dict[str, str] | None = 
     return project
 
 
-def test_each_quiz_gets_its_own_page_in_the_nav(tmp_path):
-    project = project_with_quiz(tmp_path, BANK)
-    build = run_build(project, tmp_path / "site")
+def built(project: Path) -> Path:
+    """The project's site, built strictly; the build must pass."""
+    build = run_build(project, project / "site")
     assert build.returncode == 0, build.output
-    html = (tmp_path / "site" / "quizzes" / "demo.html").read_text(encoding="utf-8")
+    return build.site
+
+
+@pytest.fixture(scope="module")
+def demo_site(tmp_path_factory) -> Path:
+    """The demo bank, built once, with a page that embeds one of its questions and the whole quiz."""
+    embeds = page("自测", "<!-- academy:check demo/yes-no -->\n\n<!-- academy:quiz demo -->")
+    return built(project_with_quiz(tmp_path_factory.mktemp("demo"), BANK, {"soc/check.md": embeds}))
+
+
+@pytest.mark.build
+def test_each_quiz_gets_its_own_page_in_the_nav(demo_site):
+    html = (demo_site / "quizzes" / "demo.html").read_text(encoding="utf-8")
     assert 'data-academy="quiz"' in html and "<strong>正确</strong>" in html
-    assert "演示测验" in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")  # in the nav
+    assert "演示测验" in (demo_site / "index.html").read_text(encoding="utf-8")  # in the nav
 
 
-def test_keys_and_explanations_stay_out_of_the_search_index(tmp_path):
-    project = project_with_quiz(tmp_path, BANK)
-    run_build(project, tmp_path / "site")
-    index = (tmp_path / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
+@pytest.mark.build
+def test_keys_and_explanations_stay_out_of_the_search_index(demo_site):
+    index = (demo_site / "search" / "search_index.json").read_text(encoding="utf-8")
     for secret in ["因为它正确", "甲和丙", "其实不对", "先发现再定级再处置"]:
         assert secret not in index
-    html = (tmp_path / "site" / "quizzes" / "demo.html").read_text(encoding="utf-8")
+    html = (demo_site / "quizzes" / "demo.html").read_text(encoding="utf-8")
     assert "<!--" not in html.split('data-academy="quiz"')[1]
 
 
-def test_the_scoring_spec_in_the_page_is_the_quiz(tmp_path):
-    project = project_with_quiz(tmp_path, BANK)
-    run_build(project, tmp_path / "site")
-    html = (tmp_path / "site" / "quizzes" / "demo.html").read_text(encoding="utf-8")
+@pytest.mark.build
+def test_the_scoring_spec_in_the_page_is_the_quiz(demo_site):
+    html = (demo_site / "quizzes" / "demo.html").read_text(encoding="utf-8")
     import html as html_lib
     import re
 
     spec = json.loads(html_lib.unescape(re.search(r'data-spec="([^"]*)"', html).group(1)))
-    assert [q["id"] for q in spec["questions"]] == ["pick-one", "pick-many", "yes-no", "order", "rate"]
+    assert [q["id"] for q in spec["questions"]] == [
+        "pick-one",
+        "pick-many",
+        "yes-no",
+        "order",
+        "rate",
+    ]
     assert spec["questions"][1]["answer"] == [0, 2] and spec["questions"][2]["answer"] is False
     assert spec["questions"][4]["indicators"] == len(MODEL.indicators_of("价值观", "soc-ops"))
     assert spec["model"]["levels"] == ["soc-ops", "soc-m1", "soc-m2", "soc-m3"]
 
 
-def test_ordering_items_are_never_shown_in_the_right_order(tmp_path):
-    project = project_with_quiz(tmp_path, BANK)
-    run_build(project, tmp_path / "site")
-    html = (tmp_path / "site" / "quizzes" / "demo.html").read_text(encoding="utf-8")
+@pytest.mark.build
+def test_ordering_items_are_never_shown_in_the_right_order(demo_site):
+    html = (demo_site / "quizzes" / "demo.html").read_text(encoding="utf-8")
     import re
 
     shown = re.findall(r'data-item="(\d+)"', html)
     assert sorted(shown) == ["0", "1", "2"] and shown != ["0", "1", "2"]
 
 
-def test_a_quiz_or_one_question_can_be_embedded_in_any_page(tmp_path):
-    project = project_with_quiz(
-        tmp_path, BANK, {"soc/check.md": page("自测", "<!-- academy:check demo/yes-no -->\n\n<!-- academy:quiz demo -->")}
-    )
-    build = run_build(project, tmp_path / "site")
-    assert build.returncode == 0, build.output
-    html = (tmp_path / "site" / "soc" / "check.html").read_text(encoding="utf-8")
+@pytest.mark.build
+def test_a_quiz_or_one_question_can_be_embedded_in_any_page(demo_site):
+    html = (demo_site / "soc" / "check.html").read_text(encoding="utf-8")
     assert html.count('data-academy="quiz"') == 2
     assert 'data-embedded="true"' in html and "检查答案" in html
 
 
+@pytest.mark.build
 def test_embedding_an_unknown_question_fails_the_build(tmp_path):
-    project = project_with_quiz(tmp_path, BANK, {"soc/check.md": page("自测", "<!-- academy:check demo/nope -->")})
+    project = project_with_quiz(
+        tmp_path, BANK, {"soc/check.md": page("自测", "<!-- academy:check demo/nope -->")}
+    )
     build = run_build(project, tmp_path / "site")
     assert build.returncode != 0
     assert "content/soc/check.md:11:1: 题目“demo/nope”不存在" in build.output
 
 
+@pytest.mark.build
 def test_ref_to_a_missing_section_fails_the_build(tmp_path):
     bank = BANK.replace("soc/mission.md#mission", "soc/mission.md#vision")
     build = run_build(project_with_quiz(tmp_path, bank), tmp_path / "site")
     assert build.returncode != 0
-    assert f"quizzes/demo.yml:{line_of(bank, '#vision')}: 页面 soc/mission.md 中没有小节“#vision”" in build.output
+    assert (
+        f"quizzes/demo.yml:{line_of(bank, '#vision')}: 页面 soc/mission.md 中没有小节“#vision”"
+        in build.output
+    )
 
 
-HOSTILE = '</script><img src=x onerror="window.__pwned=1"><a href="javascript:alert(1)">x</a>{{ config }}'
+HOSTILE = (
+    '</script><img src=x onerror="window.__pwned=1"><a href="javascript:alert(1)">x</a>{{ config }}'
+)
 
 
 class _Elements(HTMLParser):
@@ -265,7 +314,9 @@ class _Elements(HTMLParser):
             self.scripts.append(data)
 
 
-def test_hostile_text_in_a_quiz_cannot_inject_markup(tmp_path):
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory) -> Path:
+    """A bank whose texts, and a home page whose title, carry markup, scripts and template tags."""
     bank = (
         BANK.replace("选择**正确**的一项。", json.dumps(HOSTILE))
         .replace("      - 也错误", "      - " + json.dumps(HOSTILE))
@@ -273,33 +324,42 @@ def test_hostile_text_in_a_quiz_cannot_inject_markup(tmp_path):
         .replace("title: 演示测验", "title: " + json.dumps("演示" + HOSTILE))
         .replace("description: 用于测试。", "description: " + json.dumps(HOSTILE))
     )
-    project = project_with_quiz(tmp_path, bank)
-    build = run_build(project, tmp_path / "site")
-    assert build.returncode == 0, build.output
+    hostile_home = page("首页").replace("title: 首页", "title: " + json.dumps("首页" + HOSTILE))
+    return built(
+        project_with_quiz(tmp_path_factory.mktemp("hostile"), bank, {"index.md": hostile_home})
+    )
+
+
+@pytest.mark.build
+def test_hostile_text_in_a_quiz_cannot_inject_markup(hostile_site):
     for name in ["quizzes/demo.html", "index.html"]:
         parser = _Elements()
-        parser.feed((tmp_path / "site" / name).read_text(encoding="utf-8"))
+        parser.feed((hostile_site / name).read_text(encoding="utf-8"))
         assert not [tag for tag, _ in parser.tags if tag in ("img", "iframe", "object")]
         for tag, attributes in parser.tags:
             assert not [a for a in attributes if a.startswith("on")], (tag, attributes)
             for key in ("href", "src", "action"):
-                assert not (attributes.get(key) or "").strip().lower().startswith("javascript:"), (tag, attributes)
+                assert not (attributes.get(key) or "").strip().lower().startswith("javascript:"), (
+                    tag,
+                    attributes,
+                )
         assert not [script for script in parser.scripts if "__pwned" in script]
 
 
-def test_a_page_title_cannot_become_markup(tmp_path):
-    hostile = page("首页").replace("title: 首页", "title: " + json.dumps("首页" + HOSTILE))
-    project = write_project(tmp_path, {"index.md": hostile})
-    build = run_build(project, tmp_path / "site")
-    assert build.returncode == 0, build.output
+@pytest.mark.build
+def test_a_page_title_cannot_become_markup(hostile_site):
     parser = _Elements()
-    parser.feed((tmp_path / "site" / "index.html").read_text(encoding="utf-8"))
+    parser.feed((hostile_site / "index.html").read_text(encoding="utf-8"))
     assert not [tag for tag, _ in parser.tags if tag == "img"]
 
 
-ASSESSED = BANK.replace("roles: [operator]", "roles: [operator]\nmode: assessed\nretake:\n  keep: last\n  wait_minutes: 30")
+ASSESSED = BANK.replace(
+    "roles: [operator]",
+    "roles: [operator]\nmode: assessed\nretake:\n  keep: last\n  wait_minutes: 30",
+)
 
 
+@pytest.mark.build
 def test_an_assessed_quiz_ships_no_key_and_no_explanation_anywhere_in_the_site(tmp_path):
     project = project_with_quiz(tmp_path, ASSESSED)
     build = run_build(project, tmp_path / "site")
@@ -316,7 +376,11 @@ def test_an_assessed_quiz_ships_no_key_and_no_explanation_anywhere_in_the_site(t
     page_html = (tmp_path / "site" / "quizzes" / "demo.html").read_text(encoding="utf-8")
     spec = json.loads(html_lib.unescape(re.search(r'data-spec="([^"]*)"', page_html).group(1)))
     assert all("answer" not in question for question in spec["questions"])
-    assert 'data-mode="assessed"' in page_html and 'data-keep="last"' in page_html and 'data-wait-minutes="30"' in page_html
+    assert (
+        'data-mode="assessed"' in page_html
+        and 'data-keep="last"' in page_html
+        and 'data-wait-minutes="30"' in page_html
+    )
     assert "提交并下载答卷" in page_html
 
 
@@ -348,7 +412,9 @@ def test_the_author_guide_examples_for_quizzes_load(tmp_path):
     quizzes, found = load_quizzes([(tmp_path / "soc-intro.yml", "soc-intro.yml")], MODEL, pages)
     assert found == [] and quizzes["soc-intro"].questions[0].answer == (0,)
     question = example[example.index("  - id: mission-tools") :]
-    (tmp_path / "soc-final.yml").write_text(assessed.replace("questions: []", "questions:\n" + question), encoding="utf-8")
+    (tmp_path / "soc-final.yml").write_text(
+        assessed.replace("questions: []", "questions:\n" + question), encoding="utf-8"
+    )
     quizzes, found = load_quizzes([(tmp_path / "soc-final.yml", "soc-final.yml")], MODEL, pages)
     assert found == []
     final = quizzes["soc-final"]

@@ -10,15 +10,11 @@ import csv
 import json
 import math
 import statistics
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import page, write_project
-
-ACADEMY = Path(sys.executable).parent / "academy"
+from support.site import academy, page, write_project
 
 # Four one-point single-choice questions; A is always the key.
 HAND = """\
@@ -63,9 +59,15 @@ def project(tmp_path: Path) -> Path:
 
 def result(name: str, answers: dict, submitted: str, role: str = "operator", **changes) -> dict:
     data = {
-        "format": "academy-result", "schema": 1, "site": "t",
-        "quiz": {"id": "hand", "version": 3}, "trainee": {"name": name}, "role": role,
-        "started": submitted, "submitted": submitted, "answers": answers,
+        "format": "academy-result",
+        "schema": 1,
+        "site": "t",
+        "quiz": {"id": "hand", "version": 3},
+        "trainee": {"name": name},
+        "role": role,
+        "started": submitted,
+        "submitted": submitted,
+        "answers": answers,
     }
     data.update(changes)
     return data
@@ -81,12 +83,11 @@ def write(folder: Path, name: str, data: dict | str | bytes) -> Path:
     if isinstance(data, bytes):
         path.write_bytes(data)
     else:
-        path.write_text(data if isinstance(data, str) else json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        path.write_text(
+            data if isinstance(data, str) else json.dumps(data, ensure_ascii=False),
+            encoding="utf-8",
+        )
     return path
-
-
-def academy(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(ACADEMY), *args], cwd=cwd, capture_output=True, text=True, timeout=120)
 
 
 def rows(path: Path) -> list[dict[str, str]]:
@@ -99,12 +100,22 @@ def cohort(tmp_path):
     root = project(tmp_path)
     results = tmp_path / "results"
     for index, (name, row) in enumerate(MATRIX.items()):
-        write(results, f"{index}-{name}.json", result(name, answers_for(row), f"2026-11-0{index + 1}T09:00:00Z"))
+        write(
+            results,
+            f"{index}-{name}.json",
+            result(name, answers_for(row), f"2026-11-0{index + 1}T09:00:00Z"),
+        )
     # 己 also has a later, perfect retake, named so that it sorts first: the first attempt
     # is the earliest `submitted`, not the first file.
-    write(results, "0-己-retake.json", result("己", answers_for([1, 1, 1, 1]), "2026-11-20T09:00:00Z"))
+    write(
+        results, "0-己-retake.json", result("己", answers_for([1, 1, 1, 1]), "2026-11-20T09:00:00Z")
+    )
     # 戊 picked option C on q1 instead of B (this replaces the file written above).
-    write(results, "4-戊.json", result("戊", {"q1": 2, "q2": 1, "q3": 1, "q4": 0}, "2026-11-05T09:00:00Z"))
+    write(
+        results,
+        "4-戊.json",
+        result("戊", {"q1": 2, "q2": 1, "q3": 1, "q4": 0}, "2026-11-05T09:00:00Z"),
+    )
     out = tmp_path / "out"
     run = academy(root, "report", str(results), "-o", str(out))
     return run, out
@@ -129,11 +140,17 @@ def test_item_analysis_matches_the_hand_computed_values(cohort):
     # Discrimination: Pearson r of the item with the rest of the test.
     # q4: x = 1,0,0,0,1,0; rest = 3,3,2,2,0,1; means 1/3 and 11/6.
     #   Sxy = −2/3, Sxx = 4/3, Syy = 41/6  →  r = (−2/3) / √(4/3 · 41/6) = −0.2209
-    assert float(items["q4"]["区分度"]) == pytest.approx((-2 / 3) / math.sqrt(4 / 3 * 41 / 6), abs=1e-4)
+    assert float(items["q4"]["区分度"]) == pytest.approx(
+        (-2 / 3) / math.sqrt(4 / 3 * 41 / 6), abs=1e-4
+    )
     # q1: x = 1,1,1,1,0,1; rest = 3,2,1,1,1,0; Sxy = 1/3, Sxx = 5/6, Syy = 16/3  →  r = 0.1581
-    assert float(items["q1"]["区分度"]) == pytest.approx((1 / 3) / math.sqrt(5 / 6 * 16 / 3), abs=1e-4)
+    assert float(items["q1"]["区分度"]) == pytest.approx(
+        (1 / 3) / math.sqrt(5 / 6 * 16 / 3), abs=1e-4
+    )
     # q2 against an independent implementation (the standard library)
-    assert float(items["q2"]["区分度"]) == pytest.approx(statistics.correlation([1, 1, 1, 0, 0, 0], [3, 2, 1, 2, 1, 1]), abs=1e-4)
+    assert float(items["q2"]["区分度"]) == pytest.approx(
+        statistics.correlation([1, 1, 1, 0, 0, 0], [3, 2, 1, 2, 1, 1]), abs=1e-4
+    )
 
     # Distractors: q1 was answered C once (戊), A five times; q4: A twice, B four times.
     assert items["q1"]["选项分布"] == "A(正确):5；B:0；C:1"
@@ -141,13 +158,16 @@ def test_item_analysis_matches_the_hand_computed_values(cohort):
 
     # Flags: q4 discriminates negatively (a likely wrong key) and a distractor beats the key;
     # q1 discriminates weakly (0.158 < 0.2).
-    assert "区分度为负" in items["q4"]["标记"] and "错误选项被选得比正确答案还多" in items["q4"]["标记"]
+    assert (
+        "区分度为负" in items["q4"]["标记"]
+        and "错误选项被选得比正确答案还多" in items["q4"]["标记"]
+    )
     assert "区分度低" in items["q1"]["标记"]
     assert items["q2"]["标记"] == ""
 
 
 def test_test_statistics_and_html_report(cohort):
-    run, out = cohort
+    _run, out = cohort
     html = (out / "report.html").read_text(encoding="utf-8")
     # Totals 4,3,2,2,1,1: mean 13/6 = 2.2; sample SD √(41/30) = 1.2.
     # α = 4/3 · (1 − Σ p(1−p) / var) = 4/3 · (1 − (31/36) / (41/36)) = 40/123 = 0.33
@@ -155,10 +175,14 @@ def test_test_statistics_and_html_report(cohort):
     assert f"Cronbach's α（KR-20）{40 / 123:.2f}" in html
     assert "需要检查的题目（2）" in html and 'href="#item-hand-q4"' in html
     # self-contained: no script, no outside reference, charts inline
-    assert "<script" not in html and "http://" not in html.replace('xmlns="http://www.w3.org/2000/svg"', "")
+    assert "<script" not in html and "http://" not in html.replace(
+        'xmlns="http://www.w3.org/2000/svg"', ""
+    )
     assert html.count("<svg") >= 4
     trainees = {row["姓名"]: row for row in rows(out / "trainees.csv")}
-    assert trainees["己"]["提交次数"] == "2" and trainees["己"]["岗位认知"] == "SOC-运营岗位"  # latest attempt counts
+    assert (
+        trainees["己"]["提交次数"] == "2" and trainees["己"]["岗位认知"] == "SOC-运营岗位"
+    )  # latest attempt counts
     first = {(row["姓名"], row["第一次作答"]) for row in rows(out / "attempts.csv")}
     assert ("己", "是") in first and ("己", "否") in first
 
@@ -180,7 +204,15 @@ def test_bad_files_are_listed_with_a_reason_and_never_stop_the_report(tmp_path):
     assert run.returncode == 1, run.stdout + run.stderr
     assert "Traceback" not in run.stdout + run.stderr
     assert "已评分 1 个结果文件（1 位学员），拒绝 7 个" in run.stdout
-    for reason in ["不是有效的 JSON", "第 2 版，当前题库是第 3 版", "不是测验结果文件", "不是 UTF-8", "文件过大", "提交时间", "嵌套过深"]:
+    for reason in [
+        "不是有效的 JSON",
+        "第 2 版，当前题库是第 3 版",
+        "不是测验结果文件",
+        "不是 UTF-8",
+        "文件过大",
+        "提交时间",
+        "嵌套过深",
+    ]:
         assert reason in run.stdout, reason
     rejected = rows(tmp_path / "out" / "rejected.csv")
     assert len(rejected) == 7 and all(row["原因"] for row in rejected)
@@ -208,30 +240,51 @@ def academy_score(root: Path, tmp_path: Path) -> dict:
     """A result whose score is what the browser writes: whole numbers without '.0'."""
     from academy.core.model import load_model
     from academy.core.quizzes import load_quizzes
-    from academy.scoring.spec import scoring_spec
     from academy.scoring.ladder import score_attempt
+    from academy.scoring.spec import scoring_spec
 
     model = load_model(root / "quizzes" / "spcm.yml")
-    quiz = load_quizzes([(root / "quizzes" / "hand.yml", "hand.yml")], model, {"soc/mission.md": object()})[0]["hand"]
+    quiz = load_quizzes(
+        [(root / "quizzes" / "hand.yml", "hand.yml")], model, {"soc/mission.md": object()}
+    )[0]["hand"]
     answers = answers_for([1, 0, 0, 0])
     score = score_attempt(scoring_spec(quiz, model), answers, "soc-ops")
-    browser_json = json.dumps(score).replace(".0,", ",").replace(".0}", "}")  # JSON.stringify(1.0) is "1"
+    browser_json = (
+        json.dumps(score).replace(".0,", ",").replace(".0}", "}")
+    )  # JSON.stringify(1.0) is "1"
     return result("甲", answers, "2026-11-01T09:00:00Z", score=json.loads(browser_json))
 
 
 def test_hostile_names_are_escaped_in_html_and_neutralised_in_csv(tmp_path):
     root = project(tmp_path)
     results = tmp_path / "results"
-    names = ['<img src=x onerror=alert(1)>', '=HYPERLINK("http://evil.example","点我")', "+1+1", "-2", "@SUM(A1)", "\tx", "\rx", "＝1+1"]
+    names = [
+        "<img src=x onerror=alert(1)>",
+        '=HYPERLINK("http://evil.example","点我")',
+        "+1+1",
+        "-2",
+        "@SUM(A1)",
+        "\tx",
+        "\rx",
+        "＝1+1",
+    ]
     for index, name in enumerate(names):
-        write(results, f"{index}.json", result(name, answers_for([1, 0, 1, 0]), f"2026-11-0{index + 1}T09:00:00Z"))
+        write(
+            results,
+            f"{index}.json",
+            result(name, answers_for([1, 0, 1, 0]), f"2026-11-0{index + 1}T09:00:00Z"),
+        )
     run = academy(root, "report", str(results), "-o", str(tmp_path / "out"))
     assert run.returncode == 0, run.stdout + run.stderr
     html = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
     assert "<img" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
     text = (tmp_path / "out" / "trainees.csv").read_text(encoding="utf-8-sig")
     written = [row["姓名"] for row in rows(tmp_path / "out" / "trainees.csv")]
-    assert not [cell for cell in written if cell.startswith(("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠"))]
+    assert not [
+        cell
+        for cell in written
+        if cell.startswith(("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠"))
+    ]
     for name in ['=HYPERLINK("http://evil.example","点我")', "+1+1", "-2", "@SUM(A1)", "＝1+1"]:
         assert "'" + name in written, name
     assert '"\'=HYPERLINK(""http://evil.example"",""点我"")"' in text

@@ -4,24 +4,26 @@ from __future__ import annotations
 
 import pytest
 
-from test_report import MATRIX, academy, answers_for, project, result, write
+from support.site import academy
+from test_report import MATRIX, answers_for, project, result, write
 
 pytestmark = pytest.mark.browser
 
 
-def test_report_loads_offline_with_no_outside_request(tmp_path, chromium):
+def test_report_loads_offline_with_no_outside_request(tmp_path, tabs):
     root = project(tmp_path)
     results = tmp_path / "results"
     for index, (name, row) in enumerate(MATRIX.items()):
-        write(results, f"{index}.json", result(name, answers_for(row), f"2026-11-0{index + 1}T09:00:00Z"))
+        write(
+            results,
+            f"{index}.json",
+            result(name, answers_for(row), f"2026-11-0{index + 1}T09:00:00Z"),
+        )
     out = tmp_path / "out"
     assert academy(root, "report", str(results), "-o", str(out)).returncode == 0
-    context = chromium.new_context(offline=True)
+    tab = tabs.open(offline=True)
     requests: list[str] = []
-    errors: list[str] = []
-    tab = context.new_page()
     tab.on("request", lambda request: requests.append(request.url))
-    tab.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     url = (out / "report.html").as_uri()
     tab.goto(url)
     assert tab.locator("h1").inner_text() == "学员测验结果报告"
@@ -29,5 +31,4 @@ def test_report_loads_offline_with_no_outside_request(tmp_path, chromium):
     box = tab.locator("svg[role=img]").first.bounding_box()
     assert box and box["width"] > 100 and box["height"] > 30  # the charts are drawn
     assert requests == [url]
-    assert errors == []
-    context.close()
+    assert tabs.errors == []

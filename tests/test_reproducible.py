@@ -6,7 +6,11 @@ import filecmp
 import shutil
 import time
 
-from conftest import ROOT, run_build
+import pytest
+
+from support.site import ROOT, run_build
+
+pytestmark = pytest.mark.build
 
 
 def tree(folder):
@@ -18,7 +22,13 @@ def test_builds_are_byte_identical(tmp_path, monkeypatch):
     copies = []
     for name in ("first", "second"):
         project = tmp_path / name / "checkout"
-        shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", "site", ".git", "node_modules", ".academy", "__pycache__", ".pytest_cache"))
+        shutil.copytree(
+            ROOT,
+            project,
+            ignore=shutil.ignore_patterns(
+                ".venv", "site", ".git", "node_modules", ".academy", "__pycache__", ".pytest_cache"
+            ),
+        )
         build = run_build(project, tmp_path / name / "site", site_url="http://soc.example/")
         assert build.returncode == 0, build.output
         copies.append(tmp_path / name / "site")

@@ -4,19 +4,17 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from academy.core.model import load_model
 from academy.core.quizzes import load_quizzes
-from academy.scoring.spec import scoring_spec
 from academy.scoring.ladder import score_attempt
-from conftest import ROOT
+from academy.scoring.spec import scoring_spec
+from support.site import ROOT, academy
 from test_quiz import BANK, PAGES, project_with_quiz
 
-ACADEMY = Path(sys.executable).parent / "academy"
 MODEL = load_model(ROOT / "quizzes" / "spcm.yml")
 ANSWERS = {"pick-one": 0, "pick-many": [0], "yes-no": False, "order": [0, 2, 1], "rate": [3, 4]}
 
@@ -49,13 +47,15 @@ def exported(tmp_path: Path, **changes) -> Path:
 
 
 def score(project: Path, *files: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(ACADEMY), "score", *map(str, files)], cwd=project, capture_output=True, text=True, timeout=120)
+    return academy(project, "score", *map(str, files))
 
 
 def test_an_untouched_export_matches(project, tmp_path):
     result = score(project, exported(tmp_path))
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "一致" in result.stdout and "张三" in result.stdout and "测验 demo 第 2 版" in result.stdout
+    assert (
+        "一致" in result.stdout and "张三" in result.stdout and "测验 demo 第 2 版" in result.stdout
+    )
 
 
 def test_altered_scores_are_detected(project, tmp_path):
@@ -81,7 +81,10 @@ def test_a_result_of_another_quiz_version_is_rejected(project, tmp_path):
         ('{"format": "academy-result", "schema": 1, "quiz": {"id": "de', "不是有效的 JSON"),
         ("[1, 2, 3]", "不是测验结果文件"),
         ('{"format": "academy-result", "schema": 7}', "格式版本 7 不受支持"),
-        ('{"format": "academy-result", "schema": 1, "quiz": {"id": "nope", "version": 1}, "answers": {}}', "测验“nope”在当前题库中不存在"),
+        (
+            '{"format": "academy-result", "schema": 1, "quiz": {"id": "nope", "version": 1}, "answers": {}}',
+            "测验“nope”在当前题库中不存在",
+        ),
         ("\x00\xff\xfe", "不是"),
     ],
 )
@@ -123,10 +126,20 @@ def response_file(tmp_path: Path, answers: dict, checksum: str | None = None) ->
 
 
 def test_an_assessed_response_file_is_graded_from_the_repository_keys(project, tmp_path):
-    answers = {"pick-one": 0, "pick-many": [0, 2], "yes-no": False, "order": [0, 1, 2], "rate": [4, 4]}
+    answers = {
+        "pick-one": 0,
+        "pick-many": [0, 2],
+        "yes-no": False,
+        "order": [0, 1, 2],
+        "rate": [4, 4],
+    }
     result = score(project, response_file(tmp_path, answers))
     assert result.returncode == 0, result.stdout
-    assert "评分" in result.stdout and "李四" in result.stdout and "知识题 5/5（100%）" in result.stdout
+    assert (
+        "评分" in result.stdout
+        and "李四" in result.stdout
+        and "知识题 5/5（100%）" in result.stdout
+    )
 
 
 def test_a_response_changed_after_the_receipt_is_flagged(project, tmp_path):

@@ -170,7 +170,7 @@ def random_case(generator: random.Random) -> tuple[dict, dict, str | None]:
         questions.append(question)
         if generator.random() < 0.85:
             responses[question["id"]] = response
-    target = generator.choice(levels + [None])
+    target = generator.choice([*levels, None])
     focus = generator.choice([None, None, ["A"], ["B"], ["B", "A"], ["C"]])
     return {"model": model, "questions": questions}, responses, target, focus
 
@@ -182,7 +182,7 @@ def test_browser_and_python_agree_on_random_attempts(scoring_page):
         "cases => cases.map(([s, r, t, f]) => JSON.stringify(Academy.scoring.scoreAttempt(s, r, t, f)))",
         [list(case) for case in cases],
     )
-    for (spec, responses, target, focus), result in zip(cases, browser):
+    for (spec, responses, target, focus), result in zip(cases, browser, strict=False):
         assert_same_json(score_attempt(spec, responses, target, focus), json.loads(result))
 
 
@@ -204,7 +204,7 @@ def test_browser_and_python_agree_on_random_profiles(scoring_page):
         "cases => cases.map(([s, a, t, f]) => JSON.stringify(Academy.scoring.scoreProfile(s, a, t, f)))",
         [list(case) for case in cases],
     )
-    for (specs, answers, target, focus), result in zip(cases, browser):
+    for (specs, answers, target, focus), result in zip(cases, browser, strict=False):
         assert_same_json(score_profile(specs, answers, target, focus), json.loads(result))
 
 

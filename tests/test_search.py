@@ -10,13 +10,13 @@ import pytest
 
 from academy.cli.main import main
 from academy.core.problems import ProblemsFound
+from academy.core.search_terms import Terms, load_terms
 from academy.search.analyzer import Segmenter
 from academy.search.emphasis import emphasised
 from academy.search.material import KEYWORDS, QUERY_STOPWORDS, ZWSP, improve_index
 from academy.search.sections import Section, split_sections
-from academy.core.search_terms import Terms, load_terms
 from academy.search.whoosh_index import WhooshIndex
-from conftest import ROOT, page, write_project
+from support.site import ROOT, page, write_project
 
 
 def terms_in(folder: Path, dictionary: str = "", synonyms: str = "") -> Terms:
@@ -40,7 +40,9 @@ def test_a_bad_dictionary_line_is_reported_with_file_and_line(tmp_path):
     assert problem.format().startswith("search/dictionary.txt:2:")
 
 
-@pytest.mark.parametrize("synonyms, line", [("- [夜间]\n", 1), ("- [夜间, 半夜]\n- 凌晨\n", 2), ("夜间: 半夜\n", 1)])
+@pytest.mark.parametrize(
+    "synonyms, line", [("- [夜间]\n", 1), ("- [夜间, 半夜]\n- 凌晨\n", 2), ("夜间: 半夜\n", 1)]
+)
 def test_a_bad_synonym_group_is_reported(tmp_path, synonyms, line):
     with pytest.raises(ProblemsFound) as caught:
         terms_in(tmp_path / "search", synonyms=synonyms)
@@ -59,7 +61,10 @@ def test_search_mode_finds_words_inside_compounds():
 
 
 def test_synonyms_are_found_where_words_overlap_or_nest(tmp_path):
-    terms = terms_in(tmp_path / "search", synonyms="- [出事, 出问题]\n- [事故, 故障]\n- [重大故障, 严重事件]\n- [SLA, 服务水平]\n")
+    terms = terms_in(
+        tmp_path / "search",
+        synonyms="- [出事, 出问题]\n- [事故, 故障]\n- [重大故障, 严重事件]\n- [SLA, 服务水平]\n",
+    )
     segmenter = Segmenter(terms)
     # 出事故 holds 出事 and 事故, overlapping; 重大故障 holds 故障
     assert segmenter.synonyms_in("昨晚出事故了") == {"出问题", "故障"}
@@ -73,10 +78,23 @@ def test_synonyms_are_found_where_words_overlap_or_nest(tmp_path):
 def test_material_index_keeps_the_displayed_text_and_adds_hidden_keywords():
     segmenter = Segmenter.for_terms(load_terms(ROOT / "search"))
     original = {
-        "config": {"lang": ["zh"], "separator": r"[\s\u200b\u3000\-、。，．？！；]+", "pipeline": ["stemmer"], "fields": {}},
+        "config": {
+            "lang": ["zh"],
+            "separator": r"[\s\u200b\u3000\-、。，．？！；]+",
+            "pipeline": ["stemmer"],
+            "fields": {},
+        },
         "docs": [
-            {"location": "a.html", "title": "值班", "text": "<p>夜间和节假日由值班人员负责，明确岗位职责。</p>"},
-            {"location": "a.html#bill", "title": "出账", "text": "<p>系统巡检：按检查清单检查。</p>"},
+            {
+                "location": "a.html",
+                "title": "值班",
+                "text": "<p>夜间和节假日由值班人员负责，明确岗位职责。</p>",
+            },
+            {
+                "location": "a.html#bill",
+                "title": "出账",
+                "text": "<p>系统巡检：按检查清单检查。</p>",
+            },
             {"location": "paths/operator.html", "title": "路径", "text": "<p>步骤</p>"},
         ],
     }
@@ -94,10 +112,15 @@ def test_material_index_keeps_the_displayed_text_and_adds_hidden_keywords():
 
 
 def test_emphasis_is_collected_per_section():
-    html = ('<h1 id="t">出账</h1><p><strong>月度出账</strong>每月一次</p>'
-            '<h2 id="check">巡检<a class="headerlink" href="#check">¶</a></h2><ul><li><b>系统巡检</b>：定期</li></ul>'
-            '<dl><dt>工单</dt><dd>客户的请求</dd></dl>')
-    assert emphasised(html, "ops.html") == {"ops.html": ["月度出账"], "ops.html#check": ["系统巡检", "工单"]}
+    html = (
+        '<h1 id="t">出账</h1><p><strong>月度出账</strong>每月一次</p>'
+        '<h2 id="check">巡检<a class="headerlink" href="#check">¶</a></h2><ul><li><b>系统巡检</b>：定期</li></ul>'
+        "<dl><dt>工单</dt><dd>客户的请求</dd></dl>"
+    )
+    assert emphasised(html, "ops.html") == {
+        "ops.html": ["月度出账"],
+        "ops.html#check": ["系统巡检", "工单"],
+    }
 
 
 def sections(page_name: str, body: str, title: str = "页面") -> list[Section]:
@@ -105,24 +128,36 @@ def sections(page_name: str, body: str, title: str = "页面") -> list[Section]:
 
 
 def test_sections_follow_headings_and_skip_excluded_markup():
-    html = ('<h1 id="t">题目</h1><p>开头</p><h2 id="a">夜间升级<a class="headerlink" href="#a">¶</a></h2>'
-            '<p>值班人员</p><div data-search-exclude><p>隐藏</p></div><pre class="mermaid"><code>flowchart</code></pre>')
+    html = (
+        '<h1 id="t">题目</h1><p>开头</p><h2 id="a">夜间升级<a class="headerlink" href="#a">¶</a></h2>'
+        '<p>值班人员</p><div data-search-exclude><p>隐藏</p></div><pre class="mermaid"><code>flowchart</code></pre>'
+    )
     top, section = sections("x.md", html)
     assert (top.anchor, top.text) == ("", "开头")
     assert (section.anchor, section.heading, section.text) == ("a", "夜间升级", "值班人员")
 
 
 def pages(**bodies: str) -> dict[str, tuple[str, list[Section]]]:
-    return {name + ".md": (str(hash(body)), sections(name + ".md", body, name)) for name, body in bodies.items()}
+    return {
+        name + ".md": (str(hash(body)), sections(name + ".md", body, name))
+        for name, body in bodies.items()
+    }
 
 
 def test_whoosh_updates_only_changed_pages(tmp_path):
     segmenter = Segmenter.for_terms(load_terms(ROOT / "search"))
     index = WhooshIndex(tmp_path / "index", segmenter)
-    first = index.update(pages(a='<p>夜间值班</p>', b='<p>岗位职责</p>', c='<p>出账</p>'))
+    first = index.update(pages(a="<p>夜间值班</p>", b="<p>岗位职责</p>", c="<p>出账</p>"))
     assert first.rebuilt and first.added == ["a.md", "b.md", "c.md"]
-    again = WhooshIndex(tmp_path / "index", segmenter).update(pages(a='<p>夜间值班</p>', b='<p>岗位职责和使命</p>'))
-    assert (again.rebuilt, again.added, again.removed, again.unchanged) == (False, ["b.md"], ["c.md"], 1)
+    again = WhooshIndex(tmp_path / "index", segmenter).update(
+        pages(a="<p>夜间值班</p>", b="<p>岗位职责和使命</p>")
+    )
+    assert (again.rebuilt, again.added, again.removed, again.unchanged) == (
+        False,
+        ["b.md"],
+        ["c.md"],
+        1,
+    )
     hits = index.search("半夜找谁")
     assert hits and hits[0].page == "a.md" and "【" in hits[0].snippet
     assert [hit.page for hit in index.search("职责")] == ["b.md"]
@@ -130,17 +165,24 @@ def test_whoosh_updates_only_changed_pages(tmp_path):
 
 def test_a_changed_vocabulary_rebuilds_the_index(tmp_path):
     index_dir = tmp_path / "index"
-    WhooshIndex(index_dir, Segmenter.for_terms(terms_in(tmp_path / "one", "巡检\n"))).update(pages(a="<p>巡检</p>"))
+    WhooshIndex(index_dir, Segmenter.for_terms(terms_in(tmp_path / "one", "巡检\n"))).update(
+        pages(a="<p>巡检</p>")
+    )
     other = WhooshIndex(index_dir, Segmenter.for_terms(terms_in(tmp_path / "two", "出账\n")))
     assert other.update(pages(a="<p>巡检</p>")).rebuilt
 
 
 def test_academy_search_prints_ranked_sections(tmp_path, capsys):
-    project = write_project(tmp_path, {
-        "index.md": page("首页", "欢迎。"),
-        "duty.md": page("值班与升级", "## 夜间升级 {#night}\n\n夜间和节假日出现故障时，先找一线值班人员。\n"),
-        "money.md": page("出账", "## 月度出账 {#monthly}\n\n每月按时完成出账。\n"),
-    })
+    project = write_project(
+        tmp_path,
+        {
+            "index.md": page("首页", "欢迎。"),
+            "duty.md": page(
+                "值班与升级", "## 夜间升级 {#night}\n\n夜间和节假日出现故障时，先找一线值班人员。\n"
+            ),
+            "money.md": page("出账", "## 月度出账 {#monthly}\n\n每月按时完成出账。\n"),
+        },
+    )
     (project / "search").mkdir()
     (project / "search" / "synonyms.yml").write_text("- [夜间, 半夜]\n", encoding="utf-8")
     config = str(project / "mkdocs.yml")

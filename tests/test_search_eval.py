@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT
+from support.site import ROOT
 
 spec = importlib.util.spec_from_file_location("search_eval", ROOT / "scripts" / "search_eval.py")
 search_eval = importlib.util.module_from_spec(spec)
@@ -37,16 +37,12 @@ def test_whoosh_meets_the_thresholds():
     assert paraphrase.recall5 >= 0.80, paraphrase.misses
 
 
-@pytest.fixture(scope="module")
-def box(chromium, built_site, http_root):
-    roots = {"http": http_root, "file": built_site.site.as_uri() + "/"}
-    return {where: search_eval.browser_rankings(chromium, root, TEXTS) for where, root in roots.items()}
-
-
 @pytest.mark.browser
 @pytest.mark.parametrize("where", ["http", "file"])
-def test_site_search_box_meets_the_thresholds(box, where):
-    exact = search_eval.measure(SETS["exact"], box[where])
-    paraphrase = search_eval.measure(SETS["paraphrase"], box[where])
+def test_site_search_box_meets_the_thresholds(chromium, built_site, http_root, where):
+    root = http_root if where == "http" else built_site.site.as_uri() + "/"
+    rankings = search_eval.browser_rankings(chromium, root, TEXTS)
+    exact = search_eval.measure(SETS["exact"], rankings)
+    paraphrase = search_eval.measure(SETS["paraphrase"], rankings)
     assert exact.recall5 >= 0.95 and exact.mrr >= 0.90 and exact.empty == 0, exact.misses
     assert paraphrase.recall5 >= 0.80, paraphrase.misses

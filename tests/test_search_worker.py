@@ -12,26 +12,41 @@ import pytest
 from academy.core.search_terms import Terms
 from academy.search.similar import RelatedReading
 from academy.search.work import InWorker, SearchWork, WorkerLost
-from conftest import page, run_build, write_project
+from support.site import page, run_build, write_project
+
+# One worker takes the whole module, so the one-process build is made once.
+pytestmark = pytest.mark.xdist_group("worker-builds")
 
 WORKER_NOTE = "相关阅读与搜索索引在第二个进程中计算"
 PAGES = {
     "index.md": page("首页", "值班、升级、出账。"),
-    "duty.md": page("值班", "## 夜间升级 {#night}\n\n夜间和节假日出现故障，由一线值班人员响应，**一级故障**直接电话升级到二线。\n"),
-    "escalate.md": page("升级", "## 升级路径 {#path}\n\n故障升级：一线值班、二线值班、部门经理。夜间值班人员电话升级。\n"),
-    "money.md": page("出账", "## 月度出账 {#monthly}\n\n每月出账前检查账务数据，出账后核对收入。\n"),
+    "duty.md": page(
+        "值班",
+        "## 夜间升级 {#night}\n\n夜间和节假日出现故障，由一线值班人员响应，**一级故障**直接电话升级到二线。\n",
+    ),
+    "escalate.md": page(
+        "升级",
+        "## 升级路径 {#path}\n\n故障升级：一线值班、二线值班、部门经理。夜间值班人员电话升级。\n",
+    ),
+    "money.md": page(
+        "出账", "## 月度出账 {#monthly}\n\n每月出账前检查账务数据，出账后核对收入。\n"
+    ),
     "bills.md": page("账单", "## 账单核对 {#check}\n\n出账后核对账单数据与收入报表。\n"),
 }
 
 
 def cores() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return (
+        len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    )
 
 
 def build(root: Path, options: str = "", hook: str = "") -> tuple[str, dict[str, bytes]]:
     """Build `root` with extra academy options and an optional MkDocs hook; (log, site files)."""
     config = root / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8").replace("  - academy:\n", "  - academy:\n" + options, 1)
+    text = config.read_text(encoding="utf-8").replace(
+        "  - academy:\n", "  - academy:\n" + options, 1
+    )
     if hook:
         (root / "hook.py").write_text(hook, encoding="utf-8")
         text += "hooks:\n  - hook.py\n"
@@ -42,22 +57,30 @@ def build(root: Path, options: str = "", hook: str = "") -> tuple[str, dict[str,
     files = {
         path.relative_to(site).as_posix(): path.read_bytes()
         for path in site.rglob("*")
-        if path.is_file() and path.suffix in (".html", ".json", ".js") and "assets" not in path.parts
+        if path.is_file()
+        and path.suffix in (".html", ".json", ".js")
+        and "assets" not in path.parts
     }
     return result.output, files
 
 
 @pytest.fixture(scope="module")
 def one_process(tmp_path_factory) -> dict[str, bytes]:
-    log, files = build(write_project(tmp_path_factory.mktemp("one"), PAGES), "      search_worker: false\n")
+    log, files = build(
+        write_project(tmp_path_factory.mktemp("one"), PAGES), "      search_worker: false\n"
+    )
     assert WORKER_NOTE not in log
     return files
 
 
+@pytest.mark.build
 def test_the_worker_builds_the_same_site_as_one_process(tmp_path, one_process):
     log, files = build(write_project(tmp_path, PAGES))
     assert (WORKER_NOTE in log) == (cores() > 1)  # one core: a second process would only cost
-    assert b"academy-related" in files["duty.html"] and b'"keywords"' in files["search/search_index.json"]
+    assert (
+        b"academy-related" in files["duty.html"]
+        and b'"keywords"' in files["search/search_index.json"]
+    )
     assert files.keys() == one_process.keys()
     assert [name for name in files if files[name] != one_process[name]] == []
 
@@ -71,8 +94,11 @@ def on_{event}(*args, config, **kwargs):
 """
 
 
+@pytest.mark.build
 @pytest.mark.skipif(cores() < 2, reason="one core: the build never starts a worker")
-@pytest.mark.parametrize("event", ["nav", "post_page"])  # the related-reading worker, the index worker
+@pytest.mark.parametrize(
+    "event", ["nav", "post_page"]
+)  # the related-reading worker, the index worker
 def test_a_build_whose_worker_dies_still_publishes_the_whole_site(tmp_path, one_process, event):
     log, files = build(write_project(tmp_path, PAGES), hook=KILL_THE_WORKER.format(event=event))
     assert WORKER_NOTE in log and "Traceback" not in log
@@ -87,6 +113,7 @@ def on_page_content(html, page, config, files):
 """
 
 
+@pytest.mark.build
 def test_pages_changed_by_a_later_plugin_are_related_as_published(tmp_path):
     _, files = build(write_project(tmp_path, PAGES), hook=CHANGE_A_PAGE)
     assert b'href="escalate.html#bill"' in files["money.html"]  # the section the hook added
@@ -97,9 +124,11 @@ TERMS = Terms(groups=(("夜间", "半夜"),), fingerprint="worker-test")
 
 MATERIAL_INDEX = {
     "config": {"lang": ["zh"], "separator": "[\\s]+", "fields": {}},
-    "docs": [{"location": "duty.html#s", "title": "夜间升级", "text": "夜间和节假日出现故障"},
-             {"location": "money.html#s", "title": "月度出账", "text": "每月出账"},
-             {"location": "bills.html#s", "title": "账单核对", "text": "出账后核对账单数据"}],
+    "docs": [
+        {"location": "duty.html#s", "title": "夜间升级", "text": "夜间和节假日出现故障"},
+        {"location": "money.html#s", "title": "月度出账", "text": "每月出账"},
+        {"location": "bills.html#s", "title": "账单核对", "text": "出账后核对账单数据"},
+    ],
 }
 
 
@@ -112,7 +141,9 @@ def feed(work: SearchWork | InWorker) -> tuple[RelatedReading | None, SearchWork
     work.pages_done()
     reading = work.related_reading()
     work = work.for_the_index(True)
-    work.add_docs([tuple(doc.values()) for doc in MATERIAL_INDEX["docs"][:2]])  # the last is left to the end
+    work.add_docs(
+        [tuple(doc.values()) for doc in MATERIAL_INDEX["docs"][:2]]
+    )  # the last is left to the end
     return reading, work
 
 
@@ -132,8 +163,10 @@ def test_the_worker_answers_as_the_work_does_in_process(tmp_path):
         assert [link.page for link in reading.lists["money.md"]][:1] == ["bills.md"]
         index = improved_index(there, tmp_path / "there")
         assert index == improved_index(here, tmp_path / "here")
-        duty, money, bills = index["docs"]
-        assert "半夜" in duty["keywords"] and "\u200b" in bills["text"]  # streamed, and left to the end
+        duty, _money, bills = index["docs"]
+        assert (
+            "半夜" in duty["keywords"] and "\u200b" in bills["text"]
+        )  # streamed, and left to the end
     finally:
         there.close()
 

@@ -67,7 +67,9 @@ def test_page_title_matches_its_heading(name):
     assert body.lstrip().splitlines()[0] == f"# {meta.title}"
 
 
-@pytest.mark.parametrize("name", [n for n in OUTLINE if not n.startswith("paths/") or n.endswith("index.md")])
+@pytest.mark.parametrize(
+    "name", [n for n in OUTLINE if not n.startswith("paths/") or n.endswith("index.md")]
+)
 def test_page_ends_with_its_key_points(name):
     assert "{#key-points}" in source(name)
 
@@ -88,7 +90,18 @@ def test_every_role_has_pages_to_read():
     assert served == set(MODEL.role_ids)
 
 
-TYPOS = ["铲平", "产生一同", "同意的组织", "只读等手段", "次啊及", "广为胜任", "硬如何", "如何称为", "工程器件", "素质素质"]
+TYPOS = [
+    "铲平",
+    "产生一同",
+    "同意的组织",
+    "只读等手段",
+    "次啊及",
+    "广为胜任",
+    "硬如何",
+    "如何称为",
+    "工程器件",
+    "素质素质",
+]
 
 
 @pytest.mark.parametrize("typo", TYPOS)
@@ -169,10 +182,17 @@ def broken_build(tmp_path_factory: pytest.TempPathFactory):
     """One build carrying every mistake below: a page per broken link, and a page left out of
     the nav. MkDocs reports them all before --strict stops the build."""
     root = tmp_path_factory.mktemp("broken")
-    pages = {f"link-{number}.md": page("链接", link) for number, (link, _) in enumerate(BROKEN_LINKS)}
+    pages = {
+        f"link-{number}.md": page("链接", link) for number, (link, _) in enumerate(BROKEN_LINKS)
+    }
     project = write_project(
         root,
-        {"index.md": page("首页"), "b.md": page("乙", "## 小节 {#section}\n"), "left-out.md": page("漏页"), **pages},
+        {
+            "index.md": page("首页"),
+            "b.md": page("乙", "## 小节 {#section}\n"),
+            "left-out.md": page("漏页"),
+            **pages,
+        },
         nav=["index.md", "b.md", *pages],
     )
     return run_build(project, root / "site")
@@ -180,11 +200,15 @@ def broken_build(tmp_path_factory: pytest.TempPathFactory):
 
 @pytest.mark.build
 @pytest.mark.xdist_group("broken-links")  # one worker: one build
-@pytest.mark.parametrize("number, link, complaint", [(n, *case) for n, case in enumerate(BROKEN_LINKS)])
+@pytest.mark.parametrize(
+    "number, link, complaint", [(n, *case) for n, case in enumerate(BROKEN_LINKS)]
+)
 def test_broken_links_and_anchors_fail_the_build(broken_build, number, link, complaint):
     assert broken_build.returncode != 0
     warnings = [line for line in broken_build.output.splitlines() if line.startswith("WARNING")]
-    assert [line for line in warnings if f"'link-{number}.md'" in line and complaint in line], warnings
+    assert [line for line in warnings if f"'link-{number}.md'" in line and complaint in line], (
+        warnings
+    )
 
 
 @pytest.mark.build
@@ -200,7 +224,15 @@ def test_lychee_finds_no_broken_link_or_fragment(built_site):
 
     lychee = Path(sys.executable).parent / "lychee"
     result = subprocess.run(
-        [str(lychee), "--offline", "--include-fragments", "--no-progress", "--root-dir", str(built_site.site), str(built_site.site)],
+        [
+            str(lychee),
+            "--offline",
+            "--include-fragments",
+            "--no-progress",
+            "--root-dir",
+            str(built_site.site),
+            str(built_site.site),
+        ],
         capture_output=True,
         text=True,
         timeout=300,

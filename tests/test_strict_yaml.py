@@ -8,7 +8,7 @@ from academy.core.front_matter import read_page_meta
 from academy.core.model import load_model
 from academy.core.problems import ProblemsFound
 from academy.core.strict_yaml import load_yaml
-from conftest import ROOT
+from support.site import ROOT
 
 
 def problem_of(text: str, first_line: int = 1):
@@ -64,7 +64,9 @@ def test_unclosed_list_reports_line_and_column():
     problem = problem_of("title: x\nroles: [a, b\n")
     assert problem.line >= 2
     assert problem.column >= 1
-    assert problem.format().startswith(f"content/page.md:{problem.line}:{problem.column}: YAML 格式错误")
+    assert problem.format().startswith(
+        f"content/page.md:{problem.line}:{problem.column}: YAML 格式错误"
+    )
 
 
 def test_byte_order_mark_is_ignored():
@@ -102,7 +104,9 @@ FRONT_MATTER_TRAPS = [
 ]
 
 
-@pytest.mark.parametrize("name, lines, hint", FRONT_MATTER_TRAPS, ids=[trap[0] for trap in FRONT_MATTER_TRAPS])
+@pytest.mark.parametrize(
+    "name, lines, hint", FRONT_MATTER_TRAPS, ids=[trap[0] for trap in FRONT_MATTER_TRAPS]
+)
 def test_front_matter_traps_get_a_chinese_hint_on_their_line(name, lines, hint):
     text = f"---\nsummary: 摘要\nminutes: 5\nspcm: [岗位认知]\n{lines}\n---\n正文\n"
     with pytest.raises(ProblemsFound) as caught:
@@ -112,8 +116,9 @@ def test_front_matter_traps_get_a_chinese_hint_on_their_line(name, lines, hint):
 
 
 def test_a_comment_with_a_space_and_numbers_with_comments_are_fine():
-    assert load_yaml("id: x   # 与文件名一致\nversion: 1 #改题目时加 1\nsummary: '学习 #1'\n", "x.yml") == {
-        "id": "x", "version": 1, "summary": "学习 #1"}
+    assert load_yaml(
+        "id: x   # 与文件名一致\nversion: 1 #改题目时加 1\nsummary: '学习 #1'\n", "x.yml"
+    ) == {"id": "x", "version": 1, "summary": "学习 #1"}
 
 
 @pytest.mark.parametrize("word", ["no", "yes", "on", "off", "y", "n"])
@@ -122,7 +127,10 @@ def test_yaml_1_1_booleans_are_text_in_front_matter(word):
 
 
 def test_clock_times_and_dates_stay_as_written():
-    assert load_yaml("start: 12:30\nday: 2024-01-01\n", "x.yml") == {"start": "12:30", "day": "2024-01-01"}
+    assert load_yaml("start: 12:30\nday: 2024-01-01\n", "x.yml") == {
+        "start": "12:30",
+        "day": "2024-01-01",
+    }
 
 
 def test_byte_order_mark_before_front_matter_is_ignored():

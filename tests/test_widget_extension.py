@@ -9,7 +9,7 @@ from pymdownx.slugs import slugify
 from academy.core.course import CourseFiles, check_sources, markdown_files
 from academy.render.extension import AcademyExtension
 from academy.render.page import CourseWidgets, PageRef
-from conftest import page, write_project
+from support.site import page, write_project
 
 BANK = """\
 id: basics
@@ -47,14 +47,25 @@ path:
 
 
 def widgets_for(tmp_path) -> CourseWidgets:
-    project = write_project(tmp_path, {
-        "index.md": page("首页"),
-        "soc/a.md": page("甲页", "## 事件 {#incident}\n\n正文。\n\n<!-- academy:check basics/q1 -->"),
-        "paths/operator.md": PATH,
-    })
+    project = write_project(
+        tmp_path,
+        {
+            "index.md": page("首页"),
+            "soc/a.md": page(
+                "甲页", "## 事件 {#incident}\n\n正文。\n\n<!-- academy:check basics/q1 -->"
+            ),
+            "paths/operator.md": PATH,
+        },
+    )
     (project / "quizzes" / "basics.yml").write_text(BANK, encoding="utf-8")
-    files = CourseFiles(markdown_files(project / "content", project), project / "quizzes" / "spcm.yml",
-                        "quizzes/spcm.yml", "log/index.md", project / "search", "search")
+    files = CourseFiles(
+        markdown_files(project / "content", project),
+        project / "quizzes" / "spcm.yml",
+        "quizzes/spcm.yml",
+        "log/index.md",
+        project / "search",
+        "search",
+    )
     course, problems = check_sources(files)
     assert course is not None and problems == []
     return CourseWidgets(course, "site-id", ["今天学到了什么？"])
@@ -62,7 +73,9 @@ def widgets_for(tmp_path) -> CourseWidgets:
 
 def render(widgets: CourseWidgets, src: str, text: str) -> str:
     extension = AcademyExtension(widgets)
-    extension.page = PageRef(src, lambda target, anchor: f"/{target}" + (f"#{anchor}" if anchor else ""))
+    extension.page = PageRef(
+        src, lambda target, anchor: f"/{target}" + (f"#{anchor}" if anchor else "")
+    )
     renderer = markdown.Markdown(
         extensions=["toc", "attr_list", "md_in_html", extension],
         extension_configs={"toc": {"slugify": slugify(case="lower")}},  # as mkdocs.yml sets it
@@ -72,7 +85,11 @@ def render(widgets: CourseWidgets, src: str, text: str) -> str:
 
 def test_a_page_in_a_path_gets_its_bar_after_the_title_and_its_knowledge_check(tmp_path):
     widgets = widgets_for(tmp_path)
-    html = render(widgets, "soc/a.md", page("甲页", "## 事件 {#incident}\n\n正文。\n\n<!-- academy:check basics/q1 -->"))
+    html = render(
+        widgets,
+        "soc/a.md",
+        page("甲页", "## 事件 {#incident}\n\n正文。\n\n<!-- academy:check basics/q1 -->"),
+    )
 
     assert html.startswith('<h1 id="甲页">甲页</h1>')  # the heading's id is the title's alone
     assert html.index('data-academy="pathbar"') < html.index('<h2 id="incident">')
@@ -89,5 +106,7 @@ def test_a_path_page_lists_its_steps_with_links_from_that_page(tmp_path):
 
 def test_without_a_page_the_extension_leaves_the_markdown_alone(tmp_path):
     extension = AcademyExtension(widgets_for(tmp_path))
-    html = markdown.Markdown(extensions=[extension]).convert("# 标题\n\n<!-- academy:role-picker -->\n")
+    html = markdown.Markdown(extensions=[extension]).convert(
+        "# 标题\n\n<!-- academy:role-picker -->\n"
+    )
     assert "<!-- academy:role-picker -->" in html

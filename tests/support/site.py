@@ -3,8 +3,10 @@ HTTP server: the harness every build and browser test stands on."""
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import http.server
+import json
 import os
 import shutil
 import socket
@@ -16,6 +18,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
@@ -78,8 +81,35 @@ def run_build(project: Path, site: Path, *extra: str, site_url: str = "") -> Bui
         capture_output=True,
         text=True,
         timeout=600,
+        check=False,
     )
     return Build(result.returncode, result.stdout + result.stderr, site)
+
+
+def build_once(folder: Path, project: Path, site_url: str) -> Build:
+    """Build `project` into folder/site for `site_url` the first time any test process asks
+    (under a lock on the folder); every later caller, in any process, gets that build."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with (folder / "lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        result = folder / "build.json"
+        if not result.exists():
+            build = run_build(project, folder / "site", site_url=site_url)
+            result.write_text(json.dumps([build.returncode, build.output]), encoding="utf-8")
+        returncode, output = json.loads(result.read_text(encoding="utf-8"))
+    return Build(returncode, output, folder / "site")
+
+
+def academy(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The `academy` command as a trainer runs it, in the folder `cwd`."""
+    return subprocess.run(
+        [str(BIN / "academy"), *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
 
 
 def free_port() -> int:
@@ -91,7 +121,7 @@ def free_port() -> int:
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     """Serves a folder without logging every request; sends `headers` with every response."""
 
-    headers_to_send: dict[str, str] = {}
+    headers_to_send: ClassVar[dict[str, str]] = {}
 
     def end_headers(self) -> None:
         for name, value in self.headers_to_send.items():
