@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 from support.site import ROOT, academy, page, write_project
@@ -134,12 +133,11 @@ def test_bad_format_is_a_usage_error(tmp_path):
     assert result.returncode == 2 and "用法错误" in result.stderr
 
 
-def test_check_on_the_shipped_course_is_fast_and_clean():
-    started = time.perf_counter()
+def test_check_on_the_shipped_course_is_clean():
+    # Its speed is measured with `time academy check` (README), not asserted here.
     result = academy(ROOT, "check", "--coverage", "--format", "json")
-    elapsed = time.perf_counter() - started
     assert result.returncode == 0 and json.loads(result.stdout)["ok"] is True
-    assert elapsed < 5  # the target is 2 s; the margin absorbs a busy test machine
+    assert json.loads(result.stdout)["advice"] == []
 
 
 def test_a_meta_page_with_spcm_is_flagged_and_never_offered_for_review(tmp_path):
