@@ -33,42 +33,21 @@ SHIPPED = "academy_shipped_site"  # where the workers of one run find the shared
 _shared = pytest.StashKey[tuple[dict, ExitStack]]()  # in the controller: that, and its server
 
 
-# ---------------------------------------------------- the shipped site, once per test run
-
-
 def pytest_configure(config: pytest.Config) -> None:
-    """With test workers (pytest-xdist), the controller serves one folder on one port for the
-    whole run: the first worker that needs the shipped site builds it there for that address,
-    the others wait for it, and it stays served until the last worker is done."""
+    if getattr(config.option, "loadgroup", False):  # a worker, with --dist loadgroup
+        config.pluginmanager.register(_GroupsOnOneWorker(), "academy-xdist-groups")
     workers = (
         config.getoption("numprocesses", default=None)
         if config.pluginmanager.hasplugin("xdist")
         else None
     )
-    if hasattr(config, "workerinput") or not workers or config.option.collectonly:
-        return
-    stack = ExitStack()
-    folder = Path(tempfile.mkdtemp(prefix="academy-shipped-"))
-    stack.callback(shutil.rmtree, folder, ignore_errors=True)
-    port = free_port()
-    stack.enter_context(serve(folder / "site", port=port))
-    config.stash[_shared] = ({"folder": str(folder), "port": port}, stack)
-
-
-@pytest.hookimpl(optionalhook=True)
-def pytest_configure_node(node) -> None:
-    """(pytest-xdist, in the controller) Tell each worker where the shared build is."""
-    if _shared in node.config.stash:
-        node.workerinput[SHIPPED] = node.config.stash[_shared][0]
+    if workers and not hasattr(config, "workerinput") and not config.option.collectonly:
+        _serve_the_shipped_site(config)
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
     if _shared in config.stash:
         config.stash[_shared][1].close()
-
-
-def _shared_build(config: pytest.Config) -> dict | None:
-    return getattr(config, "workerinput", {}).get(SHIPPED)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -79,6 +58,50 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         if "built_site" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.build)
     items.sort(key=lambda item: item.get_closest_marker("browser") is None)
+
+
+# ------------------------------------------------------------ two workers (pytest-xdist)
+
+
+def _serve_the_shipped_site(config: pytest.Config) -> None:
+    """In the controller: one folder served on one port for the whole run. The first worker
+    that needs the shipped site builds it there for that address (built_site), the others
+    wait for it, and it stays served until the last worker is done."""
+    stack = ExitStack()
+    folder = Path(tempfile.mkdtemp(prefix="academy-shipped-"))
+    stack.callback(shutil.rmtree, folder, ignore_errors=True)
+    port = free_port()
+    stack.enter_context(serve(folder / "site", port=port))
+    config.stash[_shared] = ({"folder": str(folder), "port": port}, stack)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node) -> None:
+    """(In the controller) Tell each worker where the shared build is."""
+    if _shared in node.config.stash:
+        node.workerinput[SHIPPED] = node.config.stash[_shared][0]
+
+
+def _shared_build(config: pytest.Config) -> dict | None:
+    return getattr(config, "workerinput", {}).get(SHIPPED)
+
+
+class _GroupsOnOneWorker:
+    """`--dist loadgroup` sends the tests of one xdist_group to one worker by the suffix
+    "@<group>" on their ids. pytest-xdist 3.8 writes that suffix where pytest 8 kept the id,
+    and pytest 9 keeps it elsewhere, so without this every group is spread over the workers
+    (and its module's shared build is made by each). Does nothing once the suffix is there."""
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_collection_modifyitems(self, items: list[pytest.Item]) -> None:
+        for item in items:
+            groups = sorted({str(mark.args[0]) for mark in item.iter_markers("xdist_group")})
+            node_id = getattr(item, "_id", None)  # pytest 9's NodeId
+            if groups and node_id is not None and "@" not in item.nodeid:
+                item._id = type(node_id).parse(f"{item.nodeid}@{'_'.join(groups)}")
+
+
+# ---------------------------------------------------- the shipped site, once per test run
 
 
 @pytest.fixture(scope="session")
