@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from support.site import ROOT, academy, page, write_project
+from support.site import ROOT, academy, page, project_files, write_project
 
 BANK = """\
 id: cover
@@ -143,21 +143,14 @@ def test_check_on_the_shipped_course_is_clean():
 def test_a_meta_page_with_spcm_is_flagged_and_never_offered_for_review(tmp_path):
     """The guide and the dashboard are not study material: `spcm` on them is advice to
     remove, and quiz review lists take only pages a learning path teaches."""
-    from academy.core.course import CourseFiles, check_sources, markdown_files
+    from academy.core.course import check_sources
 
     root = covered(tmp_path)
     guide = page("作者指南")  # carries spcm, as every page of the test helper does
     (root / "content" / "guide.md").write_text(guide, encoding="utf-8")
     result = academy(root, "check")
     assert "content/guide.md:6: 这个页面不在任何学习路径中，却写了 spcm" in result.stdout
-    files = CourseFiles(
-        markdown_files(root / "content", root),
-        root / "quizzes" / "spcm.yml",
-        "quizzes/spcm.yml",
-        "log/index.md",
-        root / "search",
-        "search",
-    )
+    files = project_files(root)
     course, _ = check_sources(files)
     assert course is not None
     assert all("guide.md" not in pages for pages in course.teaching().values())

@@ -15,7 +15,7 @@ from academy.core.problems import ProblemsFound
 from academy.core.quizzes import load_quizzes
 from academy.core.strict_yaml import load_yaml
 from academy.scoring.result_files import rescore_file
-from support.site import ROOT
+from support.site import ROOT, project_files
 from test_quiz import BANK
 
 MODEL = load_model(ROOT / "quizzes" / "spcm.yml")
@@ -155,18 +155,11 @@ json_values = st.recursive(
     )
 )
 def test_hostile_result_files_are_rescored_or_rejected(data):
-    from academy.core.course import CourseFiles, check_sources, markdown_files
+    from academy.core.course import check_sources
 
     global _QUIZZES
     if "_QUIZZES" not in globals():
-        files = CourseFiles(
-            markdown_files(ROOT / "content", ROOT),
-            ROOT / "quizzes" / "spcm.yml",
-            "quizzes/spcm.yml",
-            "log/index.md",
-            ROOT / "search",
-            "search",
-        )
+        files = project_files(ROOT)
         course, _ = check_sources(files)
         assert course is not None
         _QUIZZES = course.quizzes

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from academy.core.course import Course, CourseFiles, check_sources, markdown_files
+from academy.core.course import Course, check_sources
 from academy.core.model import load_model
-from support.site import BIN, ROOT, page, run_build, write_project
+from support.site import BIN, ROOT, page, project_files, run_build, write_project
 
 # One worker takes the whole module, so each build below is made once.
 pytestmark = pytest.mark.xdist_group("path-builds")
@@ -84,14 +84,7 @@ def course_in(
 
 def check_project(project: Path) -> Course:
     """The course as the build's check pipeline reads the project's sources."""
-    files = CourseFiles(
-        markdown_files(project / "content", project),
-        project / "quizzes" / "spcm.yml",
-        "quizzes/spcm.yml",
-        "log/index.md",
-        project / "search",
-        "search",
-    )
+    files = project_files(project)
     course, _ = check_sources(files)
     assert course is not None
     return course

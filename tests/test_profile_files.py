@@ -6,20 +6,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from academy.core.course import CourseFiles, check_sources, markdown_files
+from academy.core.course import check_sources
 from academy.core.quizzes import Question
 from academy.scoring.profile import score_profile
 from academy.scoring.spec import scoring_spec
-from support.site import ROOT, academy
+from support.site import ROOT, academy, project_files
 
-FILES = CourseFiles(
-    markdown_files(ROOT / "content", ROOT),
-    ROOT / "quizzes" / "spcm.yml",
-    "quizzes/spcm.yml",
-    "log/index.md",
-    ROOT / "search",
-    "search",
-)
+FILES = project_files(ROOT)
 COURSE, _ = check_sources(FILES)
 assert COURSE is not None
 BANKS = ["soc-intro", "soc-mechanism", "soc-norms", "production", "platform", "spcm-self"]

@@ -6,10 +6,10 @@ from __future__ import annotations
 import markdown
 from pymdownx.slugs import slugify
 
-from academy.core.course import CourseFiles, check_sources, markdown_files
+from academy.core.course import check_sources
 from academy.render.extension import AcademyExtension
 from academy.render.page import CourseWidgets, PageRef
-from support.site import page, write_project
+from support.site import page, project_files, write_project
 
 BANK = """\
 id: basics
@@ -58,14 +58,7 @@ def widgets_for(tmp_path) -> CourseWidgets:
         },
     )
     (project / "quizzes" / "basics.yml").write_text(BANK, encoding="utf-8")
-    files = CourseFiles(
-        markdown_files(project / "content", project),
-        project / "quizzes" / "spcm.yml",
-        "quizzes/spcm.yml",
-        "log/index.md",
-        project / "search",
-        "search",
-    )
+    files = project_files(project)
     course, problems = check_sources(files)
     assert course is not None and problems == []
     return CourseWidgets(course, "site-id", ["今天学到了什么？"])

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
+from academy.core.course import CourseFiles, markdown_files
+
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 
@@ -150,3 +152,15 @@ def serve(folder: Path, port: int = 0, headers: dict[str, str] | None = None) ->
     finally:
         server.shutdown()
         server.server_close()
+
+
+def project_files(root: Path) -> CourseFiles:
+    """The files of a project laid out as write_project() and this repository lay them out."""
+    return CourseFiles(
+        markdown_files(root / "content", root),
+        root / "quizzes" / "spcm.yml",
+        "quizzes/spcm.yml",
+        "log/index.md",
+        root / "search",
+        "search",
+    )
