@@ -79,6 +79,16 @@ class Checker:
         for index, item in enumerate(value):
             yield item, value.line_of(index)
 
+    def unknown_keys(self, entry: Map, allowed: set[str], what: str) -> None:
+        """A problem for every key of `entry` that is not in `allowed`."""
+        for key in entry:
+            if key not in allowed:
+                self.problem(
+                    entry.line_of(key),
+                    f"{what}中有不认识的项“{key}”",
+                    "可以写的项：" + "、".join(sorted(allowed)),
+                )
+
     def unique(self, what: str, value: str, line: int) -> bool:
         first = self._seen.get((what, value))
         if first is not None:

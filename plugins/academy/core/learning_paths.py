@@ -128,7 +128,7 @@ def _read_path(
     )
     if spec is None:
         return None
-    _unknown_keys(check, spec, {"role", "modules"}, "path")
+    check.unknown_keys(spec, {"role", "modules"}, "path")
     role = _path_role(check, page, spec, context)
     modules: list[Module] = []
     seen_steps: dict[str, int] = {}
@@ -163,7 +163,7 @@ def _read_module(
     entry = check.mapping(item, "模块", required=("id", "title", "steps"), line=line)
     if entry is None:
         return None
-    _unknown_keys(check, entry, {"id", "title", "steps"}, "模块")
+    check.unknown_keys(entry, {"id", "title", "steps"}, "模块")
     module_id = check.identifier(entry, "id") or ""
     if module_id:
         check.unique("模块 id", module_id, entry.line_of("id"))
@@ -188,7 +188,7 @@ def _read_step(check: Checker, item: object, line: int, context: PathContext) ->
     entry = check.mapping(item, "步骤", line=line)
     if entry is None:
         return None
-    _unknown_keys(check, entry, STEP_KEYS, "步骤")
+    check.unknown_keys(entry, STEP_KEYS, "步骤")
     kind = _step_kind(check, entry)
     if kind is None:
         return None
@@ -340,16 +340,6 @@ def _required(check: Checker, entry: Map) -> bool:
         )
         return True
     return not value
-
-
-def _unknown_keys(check: Checker, entry: Map, allowed: set[str], what: str) -> None:
-    for key in entry:
-        if key not in allowed:
-            check.problem(
-                entry.line_of(key),
-                f"{what}中有不认识的项“{key}”",
-                "可以写的项：" + "、".join(sorted(allowed)),
-            )
 
 
 def check_anchors(

@@ -149,7 +149,7 @@ def _read_quiz(
     root = check.mapping(data, "测验文件", required=("id", "version", "title", "questions"))
     if root is None:
         return None
-    _unknown(check, root, QUIZ_KEYS, "测验")
+    check.unknown_keys(root, QUIZ_KEYS, "测验")
     quiz_id = check.identifier(root, "id") or stem
     if quiz_id != stem:
         check.problem(
@@ -216,7 +216,7 @@ def _retake(check: Checker, root: Map) -> tuple[str, int]:
     entry = check.mapping(root["retake"], "retake", line=root.line_of("retake"))
     if entry is None:
         return "best", 0
-    _unknown(check, entry, {"keep", "wait_minutes"}, "retake")
+    check.unknown_keys(entry, {"keep", "wait_minutes"}, "retake")
     keep = check.text(entry, "keep", optional=True) or "best"
     if keep not in KEEP:
         check.problem(
@@ -263,7 +263,7 @@ def _read_question(
     entry = check.mapping(item, "题目", required=("id", "type", "dimension", "level"), line=line)
     if entry is None:
         return None
-    _unknown(check, entry, QUESTION_KEYS, "题目")
+    check.unknown_keys(entry, QUESTION_KEYS, "题目")
     head = _question_head(check, entry, model)
     if head is None:
         return None
@@ -521,16 +521,6 @@ def _refs(
             continue
         refs.append((page, anchor, line))
     return tuple(refs)
-
-
-def _unknown(check: Checker, entry: Map, allowed: set[str], what: str) -> None:
-    for key in entry:
-        if key not in allowed:
-            check.problem(
-                entry.line_of(key),
-                f"{what}中有不认识的项“{key}”",
-                "可以写的项：" + "、".join(sorted(allowed)),
-            )
 
 
 def check_quiz_refs(quizzes: Mapping[str, Quiz], ids: Mapping[str, set[str]]) -> list[Problem]:
