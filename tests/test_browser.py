@@ -19,12 +19,20 @@ def diagram_count(page: Path) -> int:
     return page.read_text(encoding="utf-8").count('<pre class="mermaid">')
 
 
-def wait_for_diagrams(tab, count: int) -> None:
-    """Until Material has swapped each diagram's source for its drawing."""
+def wait_for_diagrams(tab, count: int, name: str = "") -> None:
+    """Until Material has swapped each diagram's source for its drawing (in the tab a
+    reader would be looking at; a busy two-core runner can take many seconds)."""
     if count:
-        tab.wait_for_function(
-            "n => document.querySelectorAll('div.mermaid').length >= n", arg=count, timeout=20_000
-        )
+        tab.bring_to_front()
+        try:
+            tab.wait_for_function(
+                "n => document.querySelectorAll('div.mermaid').length >= n",
+                arg=count,
+                timeout=60_000,
+            )
+        except Exception as error:
+            drawn = tab.evaluate("document.querySelectorAll('div.mermaid').length")
+            raise AssertionError(f"{name or tab.url}: {drawn} of {count} diagrams drawn") from error
 
 
 def site_pages(site: Path) -> list[str]:
@@ -68,7 +76,7 @@ def visit_all(tabs: Tabs, root: str, site: Path, at_once: int = 4) -> list[str]:
                 waited += 100
                 quiet = quiet + 100 if not loading[tab] else 0
             # Mermaid is fetched on pages with diagrams only; each one gets drawn
-            wait_for_diagrams(tab, diagram_count(site / name))
+            wait_for_diagrams(tab, diagram_count(site / name), name)
     return outside
 
 
