@@ -92,6 +92,21 @@ def check_and_build(project: Path, site: Path) -> tuple[set, set]:
     )
 
 
+def with_glossary(project: Path, see: str) -> None:
+    """A glossary whose one term is taught at `see` and retires 导师."""
+    (project / "glossary.yml").write_text(
+        f"terms:\n  - term: 带教老师\n    id: mentor\n    definition: 带新员工的人。\n"
+        f"    see: {see}\n    retired: [导师]\n",
+        encoding="utf-8",
+    )
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(
+        text.replace("  - academy:\n", "  - academy:\n      glossary: glossary.yml\n"),
+        encoding="utf-8",
+    )
+
+
 def related_page(title: str, pins: str) -> str:
     return page(title).replace("spcm: [岗位认知]\n", f"spcm: [岗位认知]\nrelated: [{pins}]\n")
 
@@ -106,11 +121,16 @@ def test_every_problem_in_the_sources_is_reported_alike(tmp_path):
             ),
             "soc/pinned.md": related_page("固定相关阅读", "soc/does-not-exist.md"),
             "soc/roles.md": page("角色").replace("roles: [operator]", "roles: [astronaut]"),
+            "soc/goals.md": page("目标").replace(
+                "spcm: [岗位认知]\n",
+                "spcm: [岗位认知]\nobjectives:\n  goals-vague: 了解运营\n",
+            ),
             "paths/operator.md": PATH_PAGE.format(target="missing.md"),
             "log/index.md": page("学习日志", "<!-- academy:learning-log -->"),
         },
     )
     (project / "quizzes" / "basics.yml").write_text(BANK, encoding="utf-8")
+    with_glossary(project, "soc/nowhere.md")
     (project / "search").mkdir()
     (project / "search" / "synonyms.yml").write_text("- [夜间, 半夜]\n- 单个词\n", encoding="utf-8")
     (project / "search" / "dictionary.txt").write_text("ops 10\nsre\n巡检 100\n", encoding="gbk")
@@ -127,7 +147,13 @@ def test_every_problem_in_the_sources_is_reported_alike(tmp_path):
         "quizzes/basics.yml",  # a quiz bank: an answer outside the options
         "search/synonyms.yml",  # a one-word synonym group
         "search/dictionary.txt",  # not UTF-8
+        "content/soc/goals.md",  # an objective no question can check
+        "glossary.yml",  # a term taught on a page that does not exist
     } <= files
+    assert any(
+        file == "content/soc/goals.md" and line == 8 and "无法用题目检验" in message
+        for file, line, message in from_check
+    )
     assert ("search/synonyms.yml", 2, "每组同义词至少要有两个词") in from_check
     assert any(
         file == "search/dictionary.txt" and line == 3 and "UTF-8" in message
@@ -149,6 +175,7 @@ def test_sections_that_do_not_exist_are_reported_alike(tmp_path):
     (project / "quizzes" / "basics.yml").write_text(
         BANK.replace("answer: [A, F]", "answer: [A, C]"), encoding="utf-8"
     )
+    with_glossary(project, "soc/a.md#no-such-term-section")
 
     from_check, from_build = check_and_build(project, tmp_path / "site")
 
@@ -157,6 +184,39 @@ def test_sections_that_do_not_exist_are_reported_alike(tmp_path):
         "content/soc/pinned.md",
         "content/paths/operator.md",
         "quizzes/basics.yml",
+        "glossary.yml",
+    }
+
+
+def objectives_page(title: str, objectives: str, body: str = "正文。") -> str:
+    return page(title, body).replace(
+        "spcm: [岗位认知]\n", f"spcm: [岗位认知]\nobjectives:\n{objectives}"
+    )
+
+
+def test_objectives_and_retired_terms_are_reported_alike(tmp_path):
+    project = write_project(
+        tmp_path / "project",
+        {
+            "index.md": page("首页"),
+            "soc/a.md": objectives_page("甲页", "  a-name: 说出甲的名字\n", "请找导师确认。"),
+            "soc/b.md": objectives_page("乙页", "  a-name: 说出乙的名字\n"),
+            "log/index.md": page("学习日志", "<!-- academy:learning-log -->"),
+        },
+    )
+    bank = BANK.replace("answer: [A, F]", "answer: [A, C]").replace(
+        "    refs: [soc/a.md]\n", "    refs: [soc/a.md]\n    objectives: [a-name, no-such-goal]\n"
+    )
+    (project / "quizzes" / "basics.yml").write_text(bank, encoding="utf-8")
+    with_glossary(project, "soc/a.md")
+
+    from_check, from_build = check_and_build(project, tmp_path / "site")
+
+    assert from_check == from_build
+    assert from_check == {
+        ("content/soc/a.md", 13, "“导师”是术语表中停用的说法"),
+        ("content/soc/b.md", 8, "学习目标的 id“a-name”已在 content/soc/a.md 中用过"),
+        ("quizzes/basics.yml", 22, "题目“q2”检验的学习目标“no-such-goal”不存在"),
     }
 
 

@@ -53,6 +53,8 @@ def write_project(root: Path, pages: dict[str, str], nav: list[str] | None = Non
     config = config[: config.index("\nnav:")] + "\n"
     # A trainer's site keeps the default: item-writing findings are advice.
     config = config.replace("      item_checks: error\n", "")
+    # Nor does it have this repository's glossary (tests that want one write it).
+    config = config.replace("      glossary: glossary.yml\n", "")
     if nav is not None:
         config += "nav:\n" + "".join(f"  - {page}\n" for page in nav)
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")

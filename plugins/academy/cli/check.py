@@ -23,7 +23,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="同时列出覆盖情况：没有题目或行为指标的 SPCM 格子、不在学习路径中的页面和测验、"
         "没有复习链接的题目、"
-        "指向不存在小节的复习链接（仅供参考，不影响退出码）",
+        "指向不存在小节的复习链接、没有题目检验的学习目标、没有学习目标的课程页面"
+        "（仅供参考，不影响退出码）",
     )
     parser.add_argument(
         "--format",

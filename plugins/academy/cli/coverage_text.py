@@ -70,6 +70,12 @@ def format_coverage(coverage: Coverage, model: Model) -> str:
         [f"{r.source}:{r.line}: {r.quiz}/{r.question} → {r.target}" for r in coverage.broken_refs],
         "无",
     )
+    section(
+        "没有题目检验的学习目标",
+        [f"{o.page}:{o.line}: {o.id}：{o.text}" for o in coverage.objectives_without_questions],
+        "无",
+    )
+    section("没有学习目标的课程页面", coverage.pages_without_objectives, "无")
     out.append("")
     out.append(f"共 {coverage.gaps} 处覆盖缺口。")
     return "\n".join(out)

@@ -32,6 +32,7 @@ class Settings:
     log_page: str
     search_terms: str  # folder of the search vocabulary, relative to base
     item_checks: str  # "error", "warn" or "off"
+    glossary: Path | None  # the 术语表 YAML
     extensions: list[Any]
     extension_configs: dict[str, Any]
 
@@ -63,6 +64,7 @@ def read_settings(config_file: Path) -> Settings | None:
         log_page=plugin.config.learning_log_page,
         search_terms=plugin.config.search_terms,
         item_checks=plugin.config.item_checks,
+        glossary=Path(plugin.config.glossary) if plugin.config.glossary else None,
         extensions=config.markdown_extensions,
         extension_configs=config.mdx_configs,
     )
@@ -92,6 +94,8 @@ def load_project(settings: Settings, anchors: bool = True) -> Project:
         terms=settings.base / settings.search_terms,
         terms_shown=settings.search_terms,
         item_checks=settings.item_checks,
+        glossary=settings.glossary,
+        glossary_shown=shown_path(settings.glossary, settings.base) if settings.glossary else "",
     )
     course, problems = check_sources(files)
     if anchors and course is not None and not problems:

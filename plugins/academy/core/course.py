@@ -13,9 +13,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .front_matter import PageMeta, read_page_meta
+from .glossary import (
+    Glossary,
+    glossary_anchor_problems,
+    load_glossary,
+    retired_variant_problems,
+)
 from .item_quality import evidence_problems, item_problems
 from .learning_paths import LearningPath, PathContext, check_anchors, read_paths
 from .model import Model, load_model
+from .objectives import objective_problems
 from .placeholders import Placeholder, find_placeholders, placeholder_problems
 from .problems import Problem, ProblemsFound, read_utf8
 from .quizzes import Quiz, check_quiz_refs, load_quizzes, quiz_files
@@ -82,6 +89,8 @@ class CourseFiles:
     terms: Path  # the search vocabulary folder (dictionary.txt, synonyms.yml)
     terms_shown: str
     item_checks: str = "warn"  # item-writing problems are "error"s, "warn" (advice only) or "off"
+    glossary: Path | None = None  # the 术语表 YAML; None: no glossary
+    glossary_shown: str = ""
 
 
 @dataclass
@@ -99,6 +108,7 @@ class Course:
     advice: list[Problem] = field(
         default_factory=list
     )  # item-writing problems when they are not errors
+    glossary: Glossary | None = None
 
     @property
     def problems(self) -> list[Problem]:
@@ -130,11 +140,10 @@ def check_sources(files: CourseFiles) -> tuple[Course | None, list[Problem]]:
     problems = list(pages.problems)
     banks = quiz_files(files.model.parent, files.model)
     base = Path(files.model_shown).parent.as_posix()
-    quizzes, bank_problems = load_quizzes(
-        [(bank, bank.name if base in ("", ".") else f"{base}/{bank.name}") for bank in banks],
-        model,
-        pages.metas,
-    )
+    bank_files = [
+        (bank, bank.name if base in ("", ".") else f"{base}/{bank.name}") for bank in banks
+    ]
+    quizzes, bank_problems = load_quizzes(bank_files, model, pages.metas)
     problems += bank_problems
     titles = {quiz.id: (quiz.title, quiz.minutes) for quiz in quizzes.values()}
     context = PathContext(pages.metas, pages.headings, model.role_ids, titles, files.log_page)
@@ -144,6 +153,16 @@ def check_sources(files: CourseFiles) -> tuple[Course | None, list[Problem]]:
     for key, placeholders in pages.placeholders.items():
         problems += placeholder_problems(placeholders, shown.get(key, key), questions)
     problems += _check_pins(pages.metas, shown)
+    problems += objective_problems(pages.metas, quizzes, shown)
+    glossary = None
+    if files.glossary is not None:
+        try:
+            glossary = load_glossary(files.glossary, files.glossary_shown, pages.metas)
+        except ProblemsFound as error:
+            problems += error.problems
+        else:
+            written = [(file, shown) for file, _, shown in files.pages] + bank_files
+            problems += retired_variant_problems(glossary, written)
     try:
         terms = load_terms(files.terms if files.terms.is_dir() else None, files.terms_shown)
     except ProblemsFound as error:
@@ -157,7 +176,10 @@ def check_sources(files: CourseFiles) -> tuple[Course | None, list[Problem]]:
     # Always advice: a new page is often written before a path takes it.
     advice += _spcm_outside_course(pages.metas, paths, shown)
     pages.problems = problems
-    return Course(model, pages, paths, quizzes, terms, files.model, banks, shown, advice), problems
+    course = Course(
+        model, pages, paths, quizzes, terms, files.model, banks, shown, advice, glossary
+    )
+    return course, problems
 
 
 def check_rendered(course: Course, ids: Mapping[str, set[str]]) -> list[Problem]:
@@ -180,6 +202,8 @@ def check_rendered(course: Course, ids: Mapping[str, set[str]]) -> list[Problem]
                             "检查小节标题后面的 {#id}，或改为整页：去掉 # 及其后面的部分。",
                         )
                     )
+    if course.glossary is not None:
+        problems += glossary_anchor_problems(course.glossary, ids)
     return problems
 
 
@@ -228,6 +252,8 @@ def linked_pages(course: Course) -> set[str]:
         for page, anchor, _ in q.refs
         if anchor
     }
+    if course.glossary is not None:
+        pages |= {term.page for term in course.glossary.terms if term.anchor}
     for meta in course.pages.metas.values():
         if isinstance(meta.related, tuple):
             pages |= {target.partition("#")[0] for target in meta.related if "#" in target}

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from .course import Course
 from .model import Model
+from .objectives import questions_by_objective
 
 HOME = "index.md"
 
@@ -32,6 +33,14 @@ class QuestionRef:
     target: str = ""  # page#anchor for a broken ref
 
 
+@dataclass(frozen=True)
+class ObjectiveGap:
+    page: str  # path shown to trainers
+    line: int
+    id: str
+    text: str
+
+
 @dataclass
 class Coverage:
     cells: list[Cell] = field(default_factory=list)
@@ -39,6 +48,8 @@ class Coverage:
     quizzes_in_no_path: list[str] = field(default_factory=list)
     questions_without_refs: list[QuestionRef] = field(default_factory=list)
     broken_refs: list[QuestionRef] = field(default_factory=list)
+    objectives_without_questions: list[ObjectiveGap] = field(default_factory=list)
+    pages_without_objectives: list[str] = field(default_factory=list)  # study pages
 
     @property
     def cells_without_questions(self) -> list[Cell]:
@@ -57,6 +68,8 @@ class Coverage:
             + len(self.quizzes_in_no_path)
             + len(self.questions_without_refs)
             + len(self.broken_refs)
+            + len(self.objectives_without_questions)
+            + len(self.pages_without_objectives)
         )
 
     def as_json(self) -> dict[str, object]:
@@ -87,6 +100,11 @@ class Coverage:
             "quizzes_in_no_path": self.quizzes_in_no_path,
             "questions_without_refs": [ref(r) for r in self.questions_without_refs],
             "broken_refs": [ref(r) for r in self.broken_refs],
+            "objectives_without_questions": [
+                {"path": o.page, "line": o.line, "id": o.id, "text": o.text}
+                for o in self.objectives_without_questions
+            ],
+            "pages_without_objectives": self.pages_without_objectives,
         }
 
 
@@ -113,7 +131,29 @@ def measure_coverage(model: Model, course: Course, ids: Mapping[str, set[str]]) 
     }
     found.quizzes_in_no_path = sorted(set(course.quizzes) - used_quizzes)
     _check_refs(found, course, ids)
+    _check_objectives(found, course)
     return found
+
+
+def _check_objectives(found: Coverage, course: Course) -> None:
+    """Study pages without objectives, and objectives no question checks."""
+    studied = {
+        step.target
+        for path in course.paths
+        for step in path.steps
+        if step.kind in ("page", "section")
+    }
+    checked = questions_by_objective(course.quizzes)
+    for page, meta in sorted(course.pages.metas.items()):
+        if page in studied and not meta.objectives:
+            found.pages_without_objectives.append(course.shown_as(page))
+        for objective in meta.objectives:
+            if objective.id not in checked:
+                found.objectives_without_questions.append(
+                    ObjectiveGap(
+                        course.shown_as(page), objective.line, objective.id, objective.text
+                    )
+                )
 
 
 def _cells(model: Model, course: Course) -> list[Cell]:

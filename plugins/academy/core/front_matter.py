@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .checker import Checker
+from .checker import IDENTIFIER, Checker
 from .model import Model
 from .problems import Problem, ProblemsFound
 from .strict_yaml import Map, load_yaml, trap_hint
@@ -29,6 +29,16 @@ class PageMeta:
     data: Map  # everything the author wrote, for later checks
     related: bool | tuple[str, ...] = True  # 相关阅读: computed (True), off (False) or pinned pages
     related_lines: tuple[int, ...] = ()  # line of each pinned page
+    objectives: tuple[Objective, ...] = ()  # 学习目标, in the order written
+
+
+@dataclass(frozen=True)
+class Objective:
+    """One thing a trainee can do after reading the page, checked by quiz questions."""
+
+    id: str
+    text: str
+    line: int
 
 
 def split_front_matter(text: str, path: str) -> tuple[str | None, str]:
@@ -84,9 +94,50 @@ def read_page_meta(text: str, path: str, model: Model) -> PageMeta:
     roles = _choices(check, meta, "roles", model.role_ids, "角色")
     spcm = _choices(check, meta, "spcm", model.dimensions, "SPCM 维度")
     related, related_lines = _related(check, meta)
+    objectives = _objectives(check, meta)
     if check.problems:
         raise ProblemsFound(check.problems)
-    return PageMeta(title, summary, minutes, roles, spcm, meta, related, related_lines)
+    return PageMeta(title, summary, minutes, roles, spcm, meta, related, related_lines, objectives)
+
+
+# Verbs that name no observable behaviour: nobody can check "了解" with a question.
+UNTESTABLE_VERBS = ("了解", "理解", "掌握", "熟悉", "认识", "知道", "学习")
+OBJECTIVES_HINT = (
+    "每条写成“目标 id: 读完本页能做到的事”，例如 "
+    "`norms-change-order: 按顺序写出一次生产变更从申请到关闭的环节`；"
+    "id 只用小写英文字母、数字和连字符。"
+)
+
+
+def _objectives(check: Checker, meta: Map) -> tuple[Objective, ...]:
+    """`objectives:` maps an id (questions name it) to what the reader can then do."""
+    if "objectives" not in meta:
+        return ()
+    value = meta.get("objectives")
+    if not isinstance(value, Map) or not value:
+        check.problem(
+            meta.line_of("objectives"),
+            "objectives（学习目标）应当是“目标 id: 目标”的列表",
+            OBJECTIVES_HINT,
+        )
+        return ()
+    found = []
+    for key in value:
+        line = value.line_of(key)
+        text = value.get(key)
+        if not IDENTIFIER.match(key):
+            check.problem(line, f"学习目标的 id“{key}”不能用作 id", OBJECTIVES_HINT)
+        elif not isinstance(text, str) or not text.strip():
+            check.problem(line, f"学习目标“{key}”没有写内容", OBJECTIVES_HINT)
+        elif text.strip().startswith(UNTESTABLE_VERBS):
+            check.problem(
+                line,
+                f"学习目标“{key}”以“{text.strip()[:2]}”开头，无法用题目检验",
+                "用能检验的动词开头：说出、写出、按顺序写出、判断、区分、找出、填写、举例说明。",
+            )
+        else:
+            found.append(Objective(key, text.strip(), line))
+    return tuple(found)
 
 
 def _minutes(check: Checker, meta: Map) -> int:

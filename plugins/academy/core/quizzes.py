@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .checker import Checker
+from .checker import IDENTIFIER, Checker
 from .model import Model
 from .problems import Problem, ProblemsFound
 from .strict_yaml import Map, load_yaml
@@ -53,6 +53,7 @@ QUESTION_KEYS = {
     "explanation",
     "refs",
     "role",
+    "objectives",
 }
 LETTERS = string.ascii_uppercase[:8]
 # The most a single question may be worth.
@@ -78,6 +79,7 @@ class Question:
     refs: tuple[tuple[str, str, int], ...]  # (page, anchor, line)
     line: int
     role: str = ""  # a self-rating with a role's own indicators (rating questions only)
+    objectives: tuple[tuple[str, int], ...] = ()  # (objective id, line): what it checks
 
     @property
     def is_knowledge(self) -> bool:
@@ -324,7 +326,7 @@ def _points(check: Checker, entry: Map) -> float:
 
 def _rating_question(check: Checker, entry: Map, model: Model, head: Question) -> Question:
     """A self-rating: its statements come from the model, so it has no text of its own."""
-    for key in ("prompt", "options", "answer", "items", "explanation", "refs"):
+    for key in ("prompt", "options", "answer", "items", "explanation", "refs", "objectives"):
         if key in entry:
             check.problem(
                 entry.line_of(key),
@@ -357,6 +359,7 @@ def _knowledge_question(
     prompt = check.text(entry, "prompt") or ""
     explanation = check.text(entry, "explanation") or ""
     refs = _refs(check, entry, pages)
+    objectives = _objective_ids(check, entry)
     options: tuple[str, ...] = ()
     answer: tuple[int, ...] = ()
     truth = None
@@ -378,6 +381,7 @@ def _knowledge_question(
         truth=truth,
         explanation=explanation,
         refs=refs,
+        objectives=objectives,
     )
 
 
@@ -493,6 +497,21 @@ def _ordering_answer(check: Checker, entry: Map, count: int) -> tuple[int, ...]:
         )
         return ()
     return tuple(i for i in indices if i is not None)
+
+
+def _objective_ids(check: Checker, entry: Map) -> tuple[tuple[str, int], ...]:
+    """The page objectives (front matter `objectives:` ids) a question checks."""
+    found = []
+    for value, line in check.items(entry, "objectives"):
+        if not isinstance(value, str) or not IDENTIFIER.match(value):
+            check.problem(
+                line,
+                f"objectives 中的“{value}”不是学习目标的 id",
+                "写页面页首信息 objectives 中的 id，例如 `objectives: [norms-change-order]`。",
+            )
+        else:
+            found.append((value, line))
+    return tuple(found)
 
 
 _REF = re.compile(r"^([^#\s]+\.md)(?:#([\w-]+))?$")

@@ -40,6 +40,11 @@ class AcademyConfig(base.Config):
     order, …): `error` fails `academy check` and the build, `warn` lists them as
     advice, `off` skips them."""
 
+    glossary = c.Optional(c.File(exists=False))
+    """The glossary (术语表) YAML, relative to mkdocs.yml: it becomes the page
+    glossary.md, each term's first use on a page links to its entry, and its
+    retired variants are reported by `academy check` and the build."""
+
     # Search (issue 6): see search/README.md
     search_terms = c.Type(str, default="search")
     """Folder (relative to mkdocs.yml) with the trainers' jieba dictionary

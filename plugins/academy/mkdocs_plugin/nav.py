@@ -1,4 +1,4 @@
-"""The generated quiz pages in mkdocs.yml's `nav`, under 测验 unless a trainer placed them."""
+"""Generated pages (quizzes, the glossary) in mkdocs.yml's `nav`, unless a trainer placed them."""
 
 from __future__ import annotations
 
@@ -7,18 +7,20 @@ from typing import Any
 QUIZ_SECTION = "测验"
 
 
-def add_to_nav(nav: list[Any] | None, src: str) -> None:
-    """List `src` under 测验 (created at the end when missing).
-
-    No nav means MkDocs lists every page.
-    """
+def add_to_nav(nav: list[Any] | None, src: str, section: str | None = QUIZ_SECTION) -> None:
+    """List `src` under `section` (created at the end when missing), or at the end
+    when `section` is None; unless a trainer listed it. No nav means MkDocs lists
+    every page."""
     if nav is None or src in nav_entries(nav):
         return
+    if section is None:
+        nav.append(src)
+        return
     for entry in nav:
-        if isinstance(entry, dict) and isinstance(entry.get(QUIZ_SECTION), list):
-            entry[QUIZ_SECTION].append(src)
+        if isinstance(entry, dict) and isinstance(entry.get(section), list):
+            entry[section].append(src)
             return
-    nav.append({QUIZ_SECTION: [src]})
+    nav.append({section: [src]})
 
 
 def nav_entries(nav: Any) -> set[str]:

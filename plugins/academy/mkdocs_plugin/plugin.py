@@ -21,8 +21,10 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from academy.core.course import Course, CourseFiles, check_rendered, check_sources, shown_path
+from academy.core.glossary import GLOSSARY_PAGE
 from academy.core.problems import Problem, format_all
 from academy.render.extension import AcademyExtension
+from academy.render.glossary_page import glossary_page_source
 from academy.render.learning import UrlFor
 from academy.render.page import CourseWidgets, PageRef
 from academy.render.quiz_page import quiz_page, quiz_page_source
@@ -108,6 +110,11 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
                     File.generated(config, src, content=quiz_page_source(quiz, self.course))
                 )
             add_to_nav(config.nav, src)
+        glossary = self.course.glossary
+        if glossary is not None and files.get_file_from_path(GLOSSARY_PAGE) is None:
+            source = glossary_page_source(glossary, self.course)
+            files.append(File.generated(config, GLOSSARY_PAGE, content=source))
+            add_to_nav(config.nav, GLOSSARY_PAGE, section=None)
         return files
 
     def on_page_markdown(
@@ -190,6 +197,8 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         if self.config.enabled:
             server.watch(str(Path(self.config.model).parent))
             server.watch(str(_base(config) / self.config.search_terms))
+            if self.config.glossary:
+                server.watch(self.config.glossary)
         return server
 
 
@@ -216,6 +225,8 @@ def _check(options: AcademyConfig, files: Files, config: MkDocsConfig) -> Course
             terms=_base(config) / options.search_terms,
             terms_shown=options.search_terms,
             item_checks=options.item_checks,
+            glossary=Path(options.glossary) if options.glossary else None,
+            glossary_shown=_shown(options.glossary, config) if options.glossary else "",
         )
     )
     for advice in course.advice if course is not None else []:

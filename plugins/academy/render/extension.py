@@ -19,6 +19,8 @@ from typing import Any
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
+from academy.core.glossary import GLOSSARY_PAGE
+
 from .page import CourseWidgets, PageRef
 
 # After the inline patterns have stashed inline HTML (20) and after toc (5),
@@ -50,6 +52,8 @@ class _Widgets(Treeprocessor):
         for index, block in enumerate(stash):
             if isinstance(block, str) and "academy:" in block:
                 stash[index] = widgets.replace(block, page)
+        if widgets.terms is not None and page.src != GLOSSARY_PAGE:
+            widgets.terms.link(root, lambda term_id: page.url_for(GLOSSARY_PAGE, term_id))
         bar, end = widgets.around(page)
         if bar:
             root.insert(self._after_title(root), self._block(bar))

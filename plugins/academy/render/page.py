@@ -10,12 +10,15 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from html import escape
 from pathlib import Path
 
 from academy.core.course import Course
+from academy.core.front_matter import Objective
 from academy.core.learning_paths import LearningPath
 from academy.core.placeholders import replace_placeholders
 
+from .glossary_page import TermLinker
 from .learning import (
     UrlFor,
     render_dashboard,
@@ -57,6 +60,8 @@ class CourseWidgets:
                 self.memberships.setdefault(target, []).append((path, index))
         self.teaching = self.course.teaching()
         self.quizzes = QuizRenderer(self.course.model, self.site, self.build)
+        glossary = self.course.glossary
+        self.terms = TermLinker(glossary) if glossary is not None else None
 
     def replace(self, html: str, page: PageRef) -> str:
         """`html` with each <!-- academy:… --> placeholder replaced by its widget."""
@@ -72,11 +77,13 @@ class CourseWidgets:
             for path in self.paths.values()
             if path.page == page.src
         )
+        meta = self.course.pages.metas.get(page.src)
+        objectives = render_objectives(meta.objectives) if meta is not None else ""
         memberships = self.memberships.get(page.src)
         if not memberships:
-            return "", after
+            return objectives, after
         bar, end = render_pathbar(self.site, memberships, page.url_for, quiz_page)
-        return bar, after + end
+        return bar + objectives, after + end
 
     def render(self, html: str, page: PageRef) -> str:
         """A whole rendered page with its widgets (for engines that hand over finished HTML)."""
@@ -115,6 +122,18 @@ class CourseWidgets:
                 quiz, lambda q: ref_links(self.course, q, url_for), review, only, root, banks
             )
         return None
+
+
+def render_objectives(objectives: Sequence[Objective]) -> str:
+    """The page's learning objectives as Material's "abstract" admonition."""
+    if not objectives:
+        return ""
+    items = "".join(f"<li>{escape(objective.text)}</li>" for objective in objectives)
+    return (
+        '<div class="admonition abstract academy-objectives">'
+        '<p class="admonition-title">学习目标</p>'
+        f"<p>读完本页，你能：</p><ul>{items}</ul></div>"
+    )
 
 
 def build_id(sources: Sequence[Path]) -> str:
