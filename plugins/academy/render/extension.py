@@ -13,6 +13,7 @@ postprocessor would also be run on every heading's text by the toc extension.)
 
 from __future__ import annotations
 
+import posixpath
 import xml.etree.ElementTree as etree
 from typing import Any
 
@@ -53,7 +54,10 @@ class _Widgets(Treeprocessor):
             if isinstance(block, str) and "academy:" in block:
                 stash[index] = widgets.replace(block, page)
         if widgets.terms is not None and page.src != GLOSSARY_PAGE:
-            widgets.terms.link(root, lambda term_id: page.url_for(GLOSSARY_PAGE, term_id))
+            # A link to the Markdown file, which the engine turns into the page's URL
+            # (and validates) as it does every link an author writes.
+            glossary = posixpath.relpath(GLOSSARY_PAGE, posixpath.dirname(page.src) or ".")
+            widgets.terms.link(root, lambda term_id: f"{glossary}#{term_id}")
         bar, end = widgets.around(page)
         if bar:
             root.insert(self._after_title(root), self._block(bar))
