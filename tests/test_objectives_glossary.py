@@ -199,3 +199,27 @@ def test_an_untestable_objective_is_a_problem_with_the_verbs_to_use(tmp_path):
         "content/soc/norms.md:9: 学习目标“norms-who”以“了解”开头，无法用题目检验" in result.stdout
     )
     assert "判断" in result.stdout  # the hint names testable verbs
+
+
+def test_retired_words_are_found_in_prose_and_banks_but_not_in_code(tmp_path):
+    project = course(tmp_path / "project")
+    page_text = (
+        "请联系导师。\n\n`导师` 是旧说法。\n\n````markdown\n```yaml\nretired: [导师]\n```\n"
+        "导师\n````\n\n最后再问一次导师。\n"
+    )
+    (project / "content" / "soc" / "plain.md").write_text(
+        page("没有目标的页面", page_text), encoding="utf-8"
+    )
+    bank = project / "quizzes" / "norms.yml"
+    bank.write_text(
+        bank.read_text(encoding="utf-8").replace("先审批后执行。", "先问导师。"), encoding="utf-8"
+    )
+    result = academy(project, "check")
+    assert result.returncode == 1
+    found = re.findall(r"^([\w/.-]+:\d+:\d+): “导师”是术语表中停用的说法", result.stdout, re.M)
+    assert found == [
+        "content/soc/plain.md:11:4",
+        "content/soc/plain.md:22:7",
+        "quizzes/norms.yml:11:20",
+    ]
+    assert "改为“带教老师”（glossary.yml 第 16 行）" in result.stdout

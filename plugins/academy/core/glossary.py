@@ -7,7 +7,7 @@ Pure: reads and checks the file; the page and the links are render/'s.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -173,7 +173,7 @@ def retired_variant_problems(
             text = read_utf8(file, shown)
         except ProblemsFound:
             continue  # reported where the file is read for its own checks
-        for number, line in enumerate(text.splitlines(), start=1):
+        for number, line in _prose_lines(text, markdown=file.suffix == ".md"):
             for match in pattern.finditer(line):
                 term = variants[match.group()]
                 problems.append(
@@ -187,6 +187,34 @@ def retired_variant_problems(
                     )
                 )
     return problems
+
+
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})(.*)$")
+_CODE_SPAN = re.compile(r"`[^`]*`")
+
+
+def _prose_lines(text: str, markdown: bool) -> Iterator[tuple[int, str]]:
+    """(line number, line) of the text a reader reads: in Markdown, fenced code blocks
+    are skipped and code spans blanked (a code example may quote a retired word)."""
+    fence = ""  # the fence that opened the block we are in
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not markdown:
+            yield number, line
+            continue
+        match = _FENCE.match(line)
+        if fence:
+            if match and _closes(fence, match.group(1), match.group(2)):
+                fence = ""
+            continue
+        if match:
+            fence = match.group(1)
+            continue
+        yield number, _CODE_SPAN.sub(lambda m: " " * len(m.group()), line)
+
+
+def _closes(fence: str, marker: str, rest: str) -> bool:
+    """A closing fence: the same character, at least as long, nothing after it."""
+    return marker[0] == fence[0] and len(marker) >= len(fence) and not rest.strip()
 
 
 def glossary_anchor_problems(glossary: Glossary, ids: Mapping[str, set[str]]) -> list[Problem]:
