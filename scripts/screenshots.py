@@ -1,4 +1,4 @@
-"""Screenshots of the result pages, to look at before submitting a change to them.
+"""Screenshots of the result and course pages, to look at before submitting a change to them.
 
     .venv/bin/python scripts/screenshots.py            # or: make screenshots
     .venv/bin/python scripts/screenshots.py --site site/ --out site-screenshots/
@@ -12,7 +12,8 @@ questions right:
   me             我的学习 with the results of several quizzes
   log            学习日志 with an entry
 
-each at 390 px (a phone) and 1280 px, in the light and the dark scheme, and writes
+and the first screen of a course page (its objectives), of two worked examples and
+of the glossary; each at 390 px (a phone) and 1280 px, in the light and the dark scheme, and writes
 PNGs to site-screenshots/ (ignored by git): <state>-<width>-<scheme>.png is the first
 screen (the result at the top of the window), <state>-<width>-<scheme>-<n>.png the
 whole result (or page) in slices.
@@ -38,6 +39,12 @@ WIDTHS = (390, 1280)
 SCHEMES = ("light", "dark")
 ROLE = "team-lead"
 SLICE = 1400  # px: the height of one slice of a long region
+PAGES = (
+    ("page-norms", "soc/norms.html", "article"),
+    ("sample-change-request", "soc/norms.html", "#sample-change-request"),
+    ("sample-ops-input", "soc/key-work.html", "#sample-ops-input"),
+    ("glossary", "glossary.html", "article"),
+)
 QUIZZES = ("soc-intro", "soc-mechanism", "soc-norms", "production", "spcm-self")
 
 # Answers a quiz from its own key: about `right` of the knowledge questions
@@ -119,7 +126,7 @@ def shoot(browser, root: str, out: Path, width: int, scheme: str) -> list[Path]:
     tab.locator(f'[data-academy="role-picker"] button[data-role="{ROLE}"]').click()
     written = []
 
-    def save(name: str, region: str) -> None:
+    def save(name: str, region: str, slices: bool = True) -> None:
         """The first screen (the region scrolled to the top), then the whole region in
         slices of at most SLICE px, numbered, so that each is readable at full size."""
         element = tab.locator(region).first
@@ -132,6 +139,8 @@ def shoot(browser, root: str, out: Path, width: int, scheme: str) -> list[Path]:
         first = out / f"{name}-{width}-{scheme}.png"
         tab.screenshot(path=str(first))
         written.append(first)
+        if not slices:
+            return
         tab.evaluate("scrollTo(0, 0)")  # the sticky header back at the top of the page
         box = element.evaluate(
             "el => { const r = el.getBoundingClientRect();"
@@ -161,6 +170,11 @@ def shoot(browser, root: str, out: Path, width: int, scheme: str) -> list[Path]:
         field.fill("今天学习了 SOC 的工作机制和值班要求，印象最深的是重大故障的上报流程。")
     tab.locator(".academy-log__form button[type=submit]").click()
     save("log", "article")
+    # Course pages: the objectives under the title, a worked example, the glossary
+    for name, page, region in PAGES:
+        tab.goto(root + page)
+        tab.wait_for_selector(region)
+        save(name, region, slices=False)
     context.close()
     return written
 
