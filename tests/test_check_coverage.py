@@ -140,6 +140,13 @@ def test_check_on_the_shipped_course_is_clean():
     assert json.loads(result.stdout)["advice"] == []
 
 
+def test_every_course_page_has_objectives_and_a_question_checks_each():
+    result = academy(ROOT, "check", "--coverage", "--format", "json")
+    coverage = json.loads(result.stdout)["coverage"]
+    assert coverage["pages_without_objectives"] == []
+    assert coverage["objectives_without_questions"] == []
+
+
 def test_a_meta_page_with_spcm_is_flagged_and_never_offered_for_review(tmp_path):
     """The guide and the dashboard are not study material: `spcm` on them is advice to
     remove, and quiz review lists take only pages a learning path teaches."""
