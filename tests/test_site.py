@@ -84,7 +84,7 @@ def test_every_study_page_promises_two_to_four_objectives(name):
     assert "学完本节，你应当能够" not in source(name)  # said once, by the 学习目标 box
 
 
-@pytest.mark.parametrize("name", STUDY_PAGES + ["log/index.md", "paths/index.md"])
+@pytest.mark.parametrize("name", [*STUDY_PAGES, "log/index.md", "paths/index.md"])
 def test_learner_text_never_speaks_of_the_notes_or_their_author(name):
     _, body = split_front_matter(source(name), name)
     prose = re.sub(r"<!--.*?-->", "", body, flags=re.S)  # notes to trainers are comments
