@@ -162,6 +162,8 @@ def write_course(
     # The synthetic questions repeat one pattern: their item-writing findings are
     # listed (and their cost measured) as a trainer's site lists them, as advice.
     config = config.replace("      item_checks: error\n", "      item_checks: warn\n")
+    # The synthetic pages do not hold the sections this repository's glossary points to.
+    config = config.replace("      glossary: glossary.yml\n", "")
     if one_process:
         config = config.replace("  - academy:\n", "  - academy:\n      search_worker: false\n", 1)
     if not with_plugin:

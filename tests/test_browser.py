@@ -6,9 +6,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+import yaml
 from playwright.sync_api import Page, Request
 
 from support.browser import Tabs
+from support.site import ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -150,7 +152,9 @@ def test_every_word_of_a_chinese_query_counts_and_is_highlighted(tab, built_site
         ("开发者OP", "platform/developer-op.html", "OP"),
     ]:
         tab.goto(root + "index.html")
+        # (a query that is a glossary term shows that entry first; the page follows)
         hits = [urlsplit(hit) for hit in search(tab, query)]
+        hits = [hit for hit in hits if not hit.path.endswith("/glossary.html")]
         assert hits[0].path.endswith(expected.split("#")[0]), (
             query,
             hits[:3],
@@ -159,7 +163,10 @@ def test_every_word_of_a_chinese_query_counts_and_is_highlighted(tab, built_site
             hit.path == hits[0].path and hit.fragment == urlsplit(expected).fragment
             for hit in hits[:4]
         )
-        marks = tab.locator(".md-search-result__list > li").first.locator("mark").all_inner_texts()
+        page = tab.locator(".md-search-result__list > li").filter(
+            has_not=tab.locator("a[href*='glossary.html']")
+        )
+        marks = page.first.locator("mark").all_inner_texts()
         assert marked in marks, (query, marks)
         assert (
             tab.locator("input.md-search__input").input_value() == query
@@ -182,3 +189,23 @@ def test_file_share_pages_mount_material_components(tab, built_site):
     wait_for_diagrams(tab, diagram_count(built_site.site / "soc" / "history.html"))
     # Tables are wrapped for horizontal scrolling once Material mounts the content
     assert tab.locator(".md-typeset__scrollwrap").count() >= 1
+
+
+def test_searching_a_glossary_term_shows_the_glossary_first_with_its_entry(
+    tab, built_site, http_root
+):
+    # The entry is usually the first section under it; the box searches the last
+    # word as a prefix, so for 运营 the rarer 运营单 can come before it.
+    terms = yaml.safe_load((ROOT / "glossary.yml").read_text(encoding="utf-8"))["terms"]
+    misses = []
+    for term in terms:
+        tab.goto(http_root + "index.html")
+        search(tab, term["term"])
+        group = tab.locator(".md-search-result__item").first.locator("a")
+        links = [urlsplit(a) for a in group.evaluate_all("links => links.map(a => a.href)")]
+        if not (
+            links[0].path.endswith("/glossary.html")
+            and term["id"] in [link.fragment for link in links]
+        ):
+            misses.append((term["term"], [(link.path, link.fragment) for link in links[:3]]))
+    assert misses == [], "\n".join(map(str, misses))

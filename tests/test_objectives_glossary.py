@@ -165,12 +165,24 @@ def test_the_glossary_page_lists_every_term_with_where_it_is_taught(built):
     ids = re.findall(r'<h2 id="([^"]+)"', html)
     assert ids == ["change", "emergency-change", "ep", "mentor"]
     assert '<a href="#emergency-change">紧急变更</a>' in html  # the index at the top
-    assert "也叫：抢修变更。" in html
+    assert "也叫：抢修变更" in html
     assert '<a href="soc/norms.html#change-control">生产操作规范 · 变更控制</a>' in html
     assert "<strong>任何</strong>" in html  # definitions are Markdown
     assert term_links(html) == []  # the glossary does not link to itself
     home = (built / "index.html").read_text(encoding="utf-8")
     assert 'href="glossary.html"' in home  # in the navigation
+
+
+def test_search_finds_a_glossary_entry_by_its_names_not_by_its_definition(built):
+    index = json.loads((built / "search" / "search_index.json").read_text(encoding="utf-8"))
+    entries = {
+        doc["location"]: doc for doc in index["docs"] if doc["location"].startswith("glossary")
+    }
+    entry = entries["glossary.html#emergency-change"]
+    assert entry["title"].replace("\u200b", "") == "紧急变更"
+    assert "抢修变更" in entry["text"].replace("\u200b", "")  # its other names are found too
+    assert "任何" not in entry["text"]  # a definition word does not lead here
+    assert entry["boost"] > 1  # and the entry ranks above the pages that use the term
 
 
 def test_coverage_lists_objectives_no_question_checks_and_pages_without_objectives(tmp_path):

@@ -353,6 +353,7 @@ def test_the_author_guide_example_path_builds(tmp_path):
     project = tmp_path / "project"
     shutil.copytree(ROOT / "content", project / "content")
     shutil.copytree(ROOT / "quizzes", project / "quizzes")
+    shutil.copyfile(ROOT / "glossary.yml", project / "glossary.yml")
     (project / "content" / "paths" / "on-call.md").write_text(
         path_page + "\n# 值班工程师学习路径\n", encoding="utf-8"
     )

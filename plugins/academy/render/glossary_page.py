@@ -14,7 +14,9 @@ from academy.core.glossary import Glossary, Term
 
 from .quiz_page import ref_title
 
-# The glossary entry ranks first for its term (Material's page-level search boost).
+# Searching a term shows its entry first: only the term and its other names are
+# indexed (the definition and the link are kept out, so the entry does not win
+# queries about other things) and the page is boosted.
 SEARCH_BOOST = 4
 
 
@@ -36,15 +38,19 @@ def glossary_page_source(glossary: Glossary, course: Course) -> str:
     sections = "\n".join(_section(term, course) for term in glossary.terms)
     return (
         f"---\n{lines}---\n\n# {_text(glossary.title)}\n\n{intro}\n\n"
-        f'<div class="academy-glossary-index" markdown>\n{index}\n</div>\n\n{sections}'
+        '<div class="academy-glossary-index" data-search-exclude markdown>\n'
+        f"{index}\n</div>\n\n{sections}"
     )
 
 
 def _section(term: Term, course: Course) -> str:
     target = term.page + (f"#{term.anchor}" if term.anchor else "")
-    also = f"也叫：{'、'.join(_text(name) for name in term.also)}。" if term.also else ""
+    also = f"也叫：{'、'.join(_text(name) for name in term.also)}" if term.also else ""
     see = f"详见：[{_text(ref_title(course, term.page, term.anchor))}]({target})"
-    return f"## {_text(term.term)} {{#{term.id}}}\n\n{term.definition}\n\n{also}{see}\n"
+    return (
+        f"## {_text(term.term)} {{#{term.id}}}\n\n{also}\n\n"
+        f"<div data-search-exclude markdown>\n{term.definition}\n\n{see}\n</div>\n"
+    )
 
 
 def _text(text: str) -> str:
