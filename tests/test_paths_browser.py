@@ -239,6 +239,34 @@ def test_pick_a_role_follow_its_path_and_keep_progress(tabs, http_root, pages, s
     assert_stayed(tab)
 
 
+def test_a_page_also_taught_by_its_sections_is_one_place_in_each_path(tabs, http_root, path_steps):
+    # The team lead's path has 生产操作规范 as a page and two of its sections as
+    # worked examples: the page's bar names each path once, marking the page done
+    # marks its sections too, and 下一步 leads past them.
+    steps = path_steps("team-lead")
+    here = [i for i, step in enumerate(steps) if step.href.split("#")[0] == "soc/norms.html"]
+    assert len(here) >= 2 and "#" in steps[here[1]].href
+    after = steps[max(here) + 1]
+    tab = tabs.open()
+    tab.goto(http_root + "index.html")
+    tab.locator('button.academy-role[data-role="team-lead"]').click()
+    tab.goto(http_root + "soc/norms.html")
+    roles = tab.locator(".academy-pathbar__path").evaluate_all(
+        "paths => paths.map(p => p.dataset.role)"
+    )
+    assert len(roles) == len(set(roles)) >= 2, roles
+    bar = primary_path(tab)
+    expect(bar).to_have_attribute("data-role", "team-lead")
+    expect(bar.locator(".academy-pathbar__next")).to_have_text("下一步：" + after.title)
+    expect(bar.locator("[data-academy-progress]")).to_have_text(f"已完成 0/{len(steps)}")
+    bar.locator("[data-academy-done]").click()
+    expect(bar.locator("[data-academy-progress]")).to_have_text(f"已完成 {len(here)}/{len(steps)}")
+    tab.goto(http_root + "paths/team-lead.html")
+    for index in here:
+        step = tab.locator(f'.academy-step[data-step="{steps[index].id}"]')
+        expect(step.locator("[data-academy-status]")).to_have_text("已完成")
+
+
 def test_progress_made_in_another_tab_shows_without_reload(tabs, http_root, pages, path_steps):
     steps = path_steps("operator")
     first = tabs.open()

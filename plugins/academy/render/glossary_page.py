@@ -48,8 +48,9 @@ def _section(term: Term, course: Course) -> str:
     also = f"也叫：{'、'.join(_text(name) for name in term.also)}" if term.also else ""
     see = f"详见：[{_text(ref_title(course, term.page, term.anchor))}]({target})"
     return (
-        f"## {_text(term.term)} {{#{term.id}}}\n\n{also}\n\n"
-        f"<div data-search-exclude markdown>\n{term.definition}\n\n{see}\n</div>\n"
+        f"## {_text(term.term)} {{#{term.id}}}\n\n"
+        f"<div data-search-exclude markdown>\n{term.definition}\n</div>\n\n{also}\n\n"
+        f"<div data-search-exclude markdown>\n{see}\n</div>\n"
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from html import escape
 
 from academy.core.learning_paths import LearningPath, Step
@@ -73,27 +74,45 @@ def _step_data(step: Step, href: str) -> str:
     )
 
 
+@dataclass(frozen=True)
+class PathPlace:
+    """Where a page stands in one path: its steps there (the page itself or some of
+    its sections), in path order."""
+
+    path: LearningPath
+    indexes: tuple[int, ...]
+
+    @property
+    def index(self) -> int:
+        """The step the page's bar shows: the page itself, else its first section."""
+        steps = self.path.steps
+        return next((i for i in self.indexes if not steps[i].anchor), self.indexes[0])
+
+
 def render_pathbar(
     site: str,
-    memberships: Sequence[tuple[LearningPath, int]],
+    memberships: Sequence[PathPlace],
     url_for: UrlFor,
     quiz_page: Callable[[str], str],
 ) -> tuple[str, str]:
-    """The bar at the top of a page in one or more paths, and the button at its end."""
+    """The bar at the top of a page in one or more paths, and the button at its end.
+    Marking the page done marks every step of the path on it, and 下一步 leads past them."""
     blocks = []
-    for path, index in memberships:
+    for place in memberships:
+        path, index = place.path, place.index
         steps = path.steps
         step = steps[index]
+        first, last = min(place.indexes), max(place.indexes)
         links = []
-        if index > 0:
-            previous = steps[index - 1]
+        if first > 0:
+            previous = steps[first - 1]
             previous_href = escape(step_href(previous, url_for, quiz_page))
             links.append(
                 f'<a class="academy-pathbar__prev" rel="prev" href="{previous_href}">'
                 f"上一步：{escape(previous.title)}</a>"
             )
-        if index + 1 < len(steps):
-            following = steps[index + 1]
+        if last + 1 < len(steps):
+            following = steps[last + 1]
             following_href = escape(step_href(following, url_for, quiz_page))
             links.append(
                 f'<a class="academy-pathbar__next" rel="next" href="{following_href}">'
@@ -103,6 +122,7 @@ def render_pathbar(
             data_path=path.role,
             data_role=path.role,
             data_step=step.id,
+            data_with=" ".join(steps[i].id for i in place.indexes if i != index) or None,
             data_steps=" ".join(s.id for s in steps),
         )
         blocks.append(

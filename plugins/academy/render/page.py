@@ -20,6 +20,7 @@ from academy.core.placeholders import replace_placeholders
 
 from .glossary_page import TermLinker
 from .learning import (
+    PathPlace,
     UrlFor,
     render_dashboard,
     render_learning_log,
@@ -48,16 +49,19 @@ class CourseWidgets:
     reflection_questions: Sequence[str]
     build: str = field(init=False)
     paths: dict[str, LearningPath] = field(init=False)
-    memberships: dict[str, list[tuple[LearningPath, int]]] = field(init=False)
+    memberships: dict[str, list[PathPlace]] = field(init=False)
 
     def __post_init__(self) -> None:
         self.build = build_id([self.course.model_file, *self.course.banks])
         self.paths = {path.role: path for path in self.course.paths}
         self.memberships = {}
         for path in self.course.paths:
+            here: dict[str, list[int]] = {}
             for index, step in enumerate(path.steps):
                 target = quiz_page(step.target) if step.kind == "quiz" else step.target
-                self.memberships.setdefault(target, []).append((path, index))
+                here.setdefault(target, []).append(index)
+            for target, indexes in here.items():
+                self.memberships.setdefault(target, []).append(PathPlace(path, tuple(indexes)))
         self.teaching = self.course.teaching()
         self.quizzes = QuizRenderer(self.course.model, self.site, self.build)
         glossary = self.course.glossary

@@ -194,16 +194,22 @@
     renderAll();
   }
 
-  /** @param {Store} store @param {string} step */
-  function toggleStep(store, step) {
+  /** @param {Store} store @param {string} step @param {string[]} [others] marked with it */
+  function toggleStep(store, step, others = []) {
     let nowDone = false;
     update(store, (data) => {
       nowDone = !data.done[step];
-      if (nowDone) data.done[step] = now();
-      else delete data.done[step];
+      for (const id of [step, ...others]) {
+        if (nowDone) data.done[id] = data.done[id] || now();
+        else delete data.done[id];
+      }
     });
     return nowDone;
   }
+
+  // A page's step in a path, and the path's other steps on the same page (its sections).
+  /** @param {HTMLElement} path @returns {[string, string[]]} */
+  const stepsHere = (path) => [path.dataset.step || "", (path.dataset.with || "").split(/\s+/).filter(Boolean)];
 
   /** @param {Store} store @param {string | undefined} role */
   function chooseRole(store, role) {
@@ -301,7 +307,7 @@
     root.addEventListener("click", (event) => {
       const primary = primaryPath(root, store.data.role);
       const target = targetOf(event);
-      if (target && target.closest("[data-academy-done]") && primary) toggleStep(store, primary.dataset.step || "");
+      if (target && target.closest("[data-academy-done]") && primary) toggleStep(store, ...stepsHere(primary));
     });
     return function render() {
       const primary = primaryPath(root, store.data.role);
@@ -328,7 +334,7 @@
       const primary = pagePrimaryPath(store);
       if (!primary) return;
       const next = primary.querySelector(".academy-pathbar__next");
-      if (toggleStep(store, primary.dataset.step || "") && next instanceof HTMLElement) next.focus();
+      if (toggleStep(store, ...stepsHere(primary)) && next instanceof HTMLElement) next.focus();
     });
     return function render() {
       const primary = pagePrimaryPath(store);
