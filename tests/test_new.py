@@ -168,7 +168,7 @@ def test_role_then_path_then_quiz(project):
 def guide_examples() -> list[str]:
     text = GUIDE.read_text(encoding="utf-8")
     workflow = text[
-        text.index("## 培训师的工作流程 {#trainer-workflow}") : text.index("\n## 本节要点")
+        text.index("## 培训师的工作流程 {#trainer-workflow}") : text.index("\n## 本页要点")
     ]
     blocks = re.findall(r"```text\n(.*?)```", workflow, re.S)
     return [line for block in blocks for line in block.splitlines() if line.startswith("academy ")]
