@@ -42,6 +42,10 @@ class Pages:
 _HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*\{[^}]*#([\w-]+)[^}]*\}\s*$", re.M)
 
 
+def _section_ids(text: str) -> dict[str, str]:
+    return {anchor: title for title, anchor in _HEADING.findall(text)}
+
+
 def check_pages(pages: Iterable[tuple[Path, str, str]], model: Model) -> Pages:
     """Read each (file, docs-relative path, shown path): front matter, widgets, headings."""
     found = Pages()
@@ -50,13 +54,17 @@ def check_pages(pages: Iterable[tuple[Path, str, str]], model: Model) -> Pages:
             text = read_utf8(file, shown)
         except ProblemsFound as error:
             found.problems.extend(error.problems)
+            # Still a page, whose section ids are ASCII: links to it are not reported too.
+            found.headings[key] = _section_ids(file.read_bytes().decode("utf-8", "replace"))
+            found.metas[key] = PageMeta.unreadable(key)
             continue
         found.placeholders[key] = find_placeholders(text)
-        found.headings[key] = {anchor: title for title, anchor in _HEADING.findall(text)}
+        found.headings[key] = _section_ids(text)
         try:
             found.metas[key] = read_page_meta(text, shown, model)
         except ProblemsFound as error:
             found.problems.extend(error.problems)
+            found.metas[key] = PageMeta.unreadable(key)
     return found
 
 
@@ -146,7 +154,10 @@ def check_sources(files: CourseFiles) -> tuple[Course | None, list[Problem]]:
     quizzes, bank_problems = load_quizzes(bank_files, model, pages.metas)
     problems += bank_problems
     titles = {quiz.id: (quiz.title, quiz.minutes) for quiz in quizzes.values()}
-    context = PathContext(pages.metas, pages.headings, model.role_ids, titles, files.log_page)
+    unreadable = frozenset(bank.stem for bank in banks) - quizzes.keys()
+    context = PathContext(
+        pages.metas, pages.headings, model.role_ids, titles, files.log_page, unreadable
+    )
     paths, path_problems = read_paths(pages.metas, context, lambda key: shown.get(key, key))
     problems += path_problems
     questions = {quiz.id: {q.id for q in quiz.questions} for quiz in quizzes.values()}
@@ -168,18 +179,37 @@ def check_sources(files: CourseFiles) -> tuple[Course | None, list[Problem]]:
     except ProblemsFound as error:
         problems += error.problems
         terms = Terms()
-    advice = []
-    if files.item_checks != "off":
-        advice = item_problems(quizzes.values()) + evidence_problems(model, paths, quizzes, shown)
+    advice = _advice(files, model, paths, quizzes, shown, unreadable, path_problems)
     if files.item_checks == "error":
         problems, advice = problems + advice, []
-    # Always advice: a new page is often written before a path takes it.
-    advice += _spcm_outside_course(pages.metas, paths, shown)
+    if not path_problems:
+        # Always advice: a new page is often written before a path takes it. (Unknown
+        # while a path has problems: its pages would all be listed.)
+        advice += _spcm_outside_course(pages.metas, paths, shown)
     pages.problems = problems
     course = Course(
         model, pages, paths, quizzes, terms, files.model, banks, shown, advice, glossary
     )
     return course, problems
+
+
+def _advice(
+    files: CourseFiles,
+    model: Model,
+    paths: list[LearningPath],
+    quizzes: dict[str, Quiz],
+    shown: dict[str, str],
+    unreadable: frozenset[str],
+    path_problems: list[Problem],
+) -> list[Problem]:
+    """The item-writing findings, and whether each path's quizzes can place its target
+    (not while a bank or a path has problems: its cells would all look short)."""
+    if files.item_checks == "off":
+        return []
+    advice = item_problems(quizzes.values())
+    if not unreadable and not path_problems:
+        advice += evidence_problems(model, paths, quizzes, shown)
+    return advice
 
 
 def check_rendered(course: Course, ids: Mapping[str, set[str]]) -> list[Problem]:

@@ -30,6 +30,15 @@ class PageMeta:
     related: bool | tuple[str, ...] = True  # 相关阅读: computed (True), off (False) or pinned pages
     related_lines: tuple[int, ...] = ()  # line of each pinned page
     objectives: tuple[Objective, ...] = ()  # 学习目标, in the order written
+    readable: bool = True  # False: the front matter could not be read (already reported)
+
+    @classmethod
+    def unreadable(cls, path: str) -> PageMeta:
+        """Stands for a page whose front matter has a reported problem, so that links
+        to the page are not reported as links to a missing page as well."""
+        data = Map()
+        data.key_lines = {}
+        return cls(path, "", 1, (), (), data, related=False, readable=False)
 
 
 @dataclass(frozen=True)

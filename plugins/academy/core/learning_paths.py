@@ -89,6 +89,7 @@ class PathContext:
     roles: tuple[str, ...]
     quizzes: Mapping[str, tuple[str, int]]  # quiz id -> (title, minutes)
     log_page: str  # docs-relative source path of the learning log page
+    unreadable_quizzes: frozenset[str] = frozenset()  # banks with reported problems
 
 
 def read_paths(
@@ -251,6 +252,8 @@ def _page_target(check: Checker, value: str, line: int, context: PathContext) ->
 
 
 def _quiz_target(check: Checker, value: str, line: int, context: PathContext) -> _Target | None:
+    if value in context.unreadable_quizzes:  # its own problems are reported, not this step
+        return None
     if value not in context.quizzes:
         known = "、".join(sorted(context.quizzes)) or "（还没有测验）"
         check.problem(line, f"测验“{value}”不存在", f"可用的测验 id：{known}")
@@ -307,6 +310,14 @@ def _page_step(
             else "路径从 content 文件夹算起，例如 `soc/mission.md`。"
         )
         check.problem(line, f"页面“{target}”不存在", hint)
+        return None
+    if "path" in meta.data:
+        check.problem(
+            line,
+            f"“{target}”是一条学习路径的页面，不能作为学习路径的步骤",
+            "步骤写要学的课程页面或测验；路径之间相互指向会让学员在两条路径之间来回绕。"
+            "想推荐另一条路径，在页面正文里写一个链接。",
+        )
         return None
     anchor = anchor.strip()
     if not anchor:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .checker import IDENTIFIER, Checker
 from .model import Model
-from .problems import Problem, ProblemsFound
+from .problems import Problem, ProblemsFound, read_utf8
 from .strict_yaml import Map, load_yaml
 
 TYPES = ("single", "multiple", "truefalse", "ordering", "rating")
@@ -122,14 +122,9 @@ def load_quizzes(
     problems: list[Problem] = []
     for file, shown in files:
         try:
-            data = load_yaml(file.read_text(encoding="utf-8-sig"), shown)
+            data = load_yaml(read_utf8(file, shown), shown)
         except ProblemsFound as found:
             problems.extend(found.problems)
-            continue
-        except UnicodeDecodeError:
-            problems.append(
-                Problem(shown, 1, 0, "文件不是 UTF-8 编码", "用 UTF-8 编码另存此文件。")
-            )
             continue
         check = Checker(shown)
         quiz = _read_quiz(check, data, file.stem, model, pages)
@@ -449,9 +444,12 @@ def _letter(check: Checker, value: object, line: int, count: int) -> int | None:
 
 
 def _choice_answer(check: Checker, entry: Map, kind: str, count: int) -> tuple[int, ...]:
-    if "answer" not in entry:
+    if entry.get("answer") in (None, "", []):
+        written = "answer" in entry
         check.problem(
-            entry.line, "缺少答案“answer”", "单选题写 `answer: B`，多选题写 `answer: [A, C]`。"
+            entry.line_of("answer") if written else entry.line,
+            "答案是空的：没有一个选项算对，这道题谁也答不对" if written else "缺少答案“answer”",
+            "单选题写 `answer: B`，多选题写 `answer: [A, C]`。",
         )
         return ()
     value, line = entry["answer"], entry.line_of("answer")

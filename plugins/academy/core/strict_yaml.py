@@ -201,44 +201,121 @@ def load_yaml(text: str, path: str, first_line: int = 1) -> Any:
     try:
         data = loader.get_single_data()
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = (mark.line if mark else 0) + first_line
-        column = (mark.column + 1) if mark else 0
-        lines = text.splitlines()
-        index = line - first_line
-        context = lines[index] if 0 <= index < len(lines) else ""
-        previous = lines[index - 1] if 0 < index <= len(lines) else ""
-        message = _describe(error)
-        if isinstance(error, _DuplicateKey):
-            hint = "删除或合并其中一个。"
-        elif isinstance(error, _SwallowedText):
-            hint = _COMMENT_HINT
-        elif trap_hint(context) or not trap_hint(previous):
-            hint = trap_hint(context) or "检查这一行及上一行的缩进、冒号和引号。"
-        else:  # YAML notices the mistake one line late: point at the line that has it
-            hint, line, column = trap_hint(previous), line - 1, 0
-
-        raise ProblemsFound([Problem(path, line, column, message, hint)]) from None
-    except yaml.YAMLError as error:
-        raise ProblemsFound([Problem(path, first_line, 0, f"无法读取 YAML：{error}")]) from None
+        raise ProblemsFound([_marked_problem(error, text, path, first_line)]) from None
+    except yaml.reader.ReaderError as error:
+        raise ProblemsFound([_reader_problem(error, text, path, first_line)]) from None
+    except yaml.YAMLError:
+        problem = Problem(path, first_line, 0, "无法按 YAML 读取", "检查缩进、冒号和引号。")
+        raise ProblemsFound([problem]) from None
     finally:
         loader.dispose()
     return data
 
 
+# Where YAML only notices at the end that something opened was never closed:
+# (what was opened, how to close it).
+_UNCLOSED = {
+    "while scanning a quoted scalar": ("引号", "在这段文字的末尾补上同样的引号（\" 或 '）。"),
+    "while parsing a flow sequence": ("方括号“[”", "在列表末尾补上“]”，列表项之间用半角逗号。"),
+    "while parsing a flow mapping": ("花括号“{”", "在末尾补上“}”，各项之间用半角逗号。"),
+}
+
+
+def _marked_problem(error: yaml.MarkedYAMLError, text: str, path: str, first_line: int) -> Problem:
+    lines = text.splitlines()
+    opened = _UNCLOSED.get((error.context or "").strip())
+    if opened and error.context_mark and error.problem_mark:
+        start = error.context_mark.line + first_line
+        end = min(error.problem_mark.line, max(len(lines) - 1, 0)) + first_line
+        what, hint = opened
+        message = "YAML 格式错误：" + (
+            f"{what}从第 {start} 行开始，到第 {end} 行仍未结束"
+            if end > start
+            else f"这一行的{what}没有结束"
+        )
+        return Problem(path, start, error.context_mark.column + 1, message, hint)
+    mark = error.problem_mark or error.context_mark
+    line = (mark.line if mark else 0) + first_line
+    column = (mark.column + 1) if mark else 0
+    index = line - first_line
+    context = lines[index] if 0 <= index < len(lines) else ""
+    previous = lines[index - 1] if 0 < index <= len(lines) else ""
+    message = _describe(error)
+    if isinstance(error, _DuplicateKey):
+        hint = "删除或合并其中一个。"
+    elif isinstance(error, _SwallowedText):
+        hint = _COMMENT_HINT
+    elif _indented_too_far(context, previous):
+        message = "这一行的缩进不对：它比上一行多了空格，却不是上一行的子项"
+        hint = "同一级的键要左对齐；删去这一行开头多出的空格。"
+    elif trap_hint(context) or not trap_hint(previous):
+        hint = trap_hint(context) or "检查这一行及上一行的缩进、冒号和引号。"
+    else:  # YAML notices the mistake one line late: point at the line that has it
+        hint, line, column = trap_hint(previous), line - 1, 0
+    return Problem(path, line, column, message, hint)
+
+
+def _indented_too_far(line: str, previous: str) -> bool:
+    """A `key: value` line indented deeper than the `key: value` line above it."""
+    indent = len(line) - len(line.lstrip(" "))
+    above = len(previous) - len(previous.lstrip(" "))
+    key_value = re.compile(r"^\s*[^\s:#\-][^:]*:\s+\S")
+    return indent > above and bool(key_value.match(line)) and bool(key_value.match(previous))
+
+
+def _reader_problem(
+    error: yaml.reader.ReaderError, text: str, path: str, first_line: int
+) -> Problem:
+    """A character YAML does not accept (a NUL, a pasted ESC), at its own line and column."""
+    if _BaseLoader is yaml.SafeLoader:
+        before = text[: error.position]
+    else:  # libyaml counts UTF-8 bytes
+        before = text.encode("utf-8")[: error.position].decode("utf-8", "ignore")
+    position = len(before)
+    line = before.count("\n") + first_line
+    column = position - (before.rfind("\n") + 1) + 1
+    code = (
+        error.character
+        if isinstance(error.character, int)
+        else ord(str(error.character)[:1] or "\0")
+    )
+    return Problem(
+        path,
+        line,
+        column,
+        f"第 {column} 列有一个看不见的控制字符（U+{code:04X}），多半是复制粘贴时带进来的",
+        "在编辑器里删掉这个字符（可以删去这一处前后的几个字再重新输入），然后保存。",
+    )
+
+
 def _describe(error: yaml.MarkedYAMLError) -> str:
-    if isinstance(error, (_DuplicateKey, _SwallowedText)):
-        return str(error.problem)
     problem = (error.problem or "").strip()
+    if isinstance(error, (_DuplicateKey, _SwallowedText)) or problem.startswith("不支持的"):
+        return problem  # written here, in Chinese
     known = {
-        "mapping values are not allowed here": (
+        "mapping values are not allowed": (
             "这里不能出现“键: 值”（冒号后有空格的文字需要加引号，或者缩进不对）"
         ),
         "could not find expected ':'": "缺少半角冒号“:”",
         "found character '\\t' that cannot start any token": "制表符（Tab）不能用于缩进",
+        "found a tab character": "制表符（Tab）不能用于缩进",
+        "found character": "这里有一个不能出现在开头的字符（例如 @、` 或 %），整段文字需要加引号",
         "found duplicate anchor": "重复的锚点",
+        "found unexpected end of stream": "文件在这里意外结束",
+        "did not find expected key": "这一行的缩进和同一级的其他行不一致",
+        "did not find expected '-' indicator": "列表项要以“- ”开头，并和同一级的列表项对齐",
+        "expected <block end>": "这一行的缩进和同一级的其他行不一致",
+        "found unknown escape character": (
+            "双引号里的反斜杠 \\ 后面跟了不认识的字符（写成 \\\\，或改用单引号）"
+        ),
+        "expected alphabetic or numeric character": "以 * 或 & 开头的文字需要加引号",
+        "found undefined alias": "以 * 开头的文字需要加引号",
+        "found undefined tag handle": "以 ! 开头的文字需要加引号",
+        "expected ',' or ']'": "方括号列表里缺少半角逗号或“]”",
+        "expected ',' or '}'": "花括号里缺少半角逗号或“}”",
+        "expected a single document": "文件里只能有一份内容（多了一行 ---）",
     }
     for english, chinese in known.items():
         if problem.startswith(english):
             return f"YAML 格式错误：{chinese}"
-    return f"YAML 格式错误：{problem or error.context}"
+    return "YAML 格式错误：无法按 YAML 读取这里"
