@@ -61,6 +61,8 @@ if TYPE_CHECKING:
     _BaseLoader = yaml.CSafeLoader
 else:
     _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# libyaml gives a refused character's position in UTF-8 bytes, PyYAML in characters.
+_POSITION_IN_BYTES = hasattr(yaml, "CSafeLoader")
 
 
 class _StrictLoader(_BaseLoader):
@@ -267,10 +269,10 @@ def _reader_problem(
     error: yaml.reader.ReaderError, text: str, path: str, first_line: int
 ) -> Problem:
     """A character YAML does not accept (a NUL, a pasted ESC), at its own line and column."""
-    if _BaseLoader is yaml.SafeLoader:
-        before = text[: error.position]
-    else:  # libyaml counts UTF-8 bytes
+    if _POSITION_IN_BYTES:
         before = text.encode("utf-8")[: error.position].decode("utf-8", "ignore")
+    else:
+        before = text[: error.position]
     position = len(before)
     line = before.count("\n") + first_line
     column = position - (before.rfind("\n") + 1) + 1
