@@ -4,13 +4,15 @@ and nothing else is reported because of it."""
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from conftest import page, write_project
+from conftest import BIN, page, run_build, write_project
 from test_check_parity import BANK, PATH_PAGE, check_and_build
 
 VALID_BANK = BANK.replace("answer: [A, F]", "answer: [A, C]").replace(
@@ -169,3 +171,20 @@ def test_a_broken_bank_is_not_also_reported_as_missing_from_the_paths(tmp_path):
 
     assert from_check == from_build
     assert {(file, line) for file, line, _ in from_check} == {("quizzes/basics.yml", ANSWER_LINE)}
+
+
+@pytest.mark.build
+def test_check_search_and_build_print_nothing_from_the_word_segmenter(tmp_path):
+    # jieba announces every dictionary load in English; a trainer sees only our words.
+    project = project_with(tmp_path)
+    env = dict(os.environ, TMPDIR=str(tmp_path))  # no dictionary cache from earlier runs
+    runs = [
+        subprocess.run(
+            [str(BIN / "academy"), *args], cwd=project, capture_output=True, text=True, env=env
+        )
+        for args in (["check"], ["search", "事件"])
+    ]
+    build = run_build(project, tmp_path / "site")
+    for output in [run.stdout + run.stderr for run in runs] + [build.output]:
+        assert "prefix dict" not in output and "Loading model" not in output, output
+        assert "Traceback" not in output

@@ -3,8 +3,14 @@
 Layout next to DEST (hidden, so nginx's deny-dotfiles rule keeps them private):
   .DEST.new-XXXX/    the build being prepared (removed when anything fails)
   .DEST.previous/    the version before the last publish, for --rollback
+  .DEST.trash-XXXX/  a folder being deleted (renamed first, so nothing that
+                     counts is ever half deleted)
+  .DEST.swap-XXXX/   DEST parked for a moment by a rollback without atomic swap
   .DEST.publish.lock held while publishing
-A published folder carries MARKER; a folder without it is never deleted.
+A published folder carries MARKER, written last and counting the site's files;
+a folder without it is never deleted. At every instant DEST is a complete site
+(the old or the new one) and .DEST.previous is complete or absent; the next
+publish or rollback puts right whatever a killed one left (`recover`).
 
 The swap exchanges the two folders in one step with Linux renameat2
 (RENAME_EXCHANGE). Where that is unavailable (another OS, some network file
@@ -38,6 +44,10 @@ class PublishError(Exception):
         self.hint = hint
 
 
+class IncompleteSite(PublishError):
+    """What a rollback would restore is not a complete site."""
+
+
 @dataclass(frozen=True)
 class Layout:
     dest: Path
@@ -62,9 +72,36 @@ def is_published(folder: Path) -> bool:
     return (folder / MARKER).is_file()
 
 
+def _files(site: Path) -> int:
+    return sum(1 for path in site.rglob("*") if path.is_file() and path.name != MARKER)
+
+
 def write_marker(site: Path, pages: int) -> None:
-    info = {"published": datetime.now(UTC).isoformat(timespec="seconds"), "pages": pages}
-    (site / MARKER).write_text(json.dumps(info, ensure_ascii=False), encoding="utf-8")
+    """Mark `site` as a complete published site: written last, atomically."""
+    info = {
+        "published": datetime.now(UTC).isoformat(timespec="seconds"),
+        "pages": pages,
+        "files": _files(site),
+    }
+    draft = site / f"{MARKER}.tmp"
+    draft.write_text(json.dumps(info, ensure_ascii=False), encoding="utf-8")
+    os.replace(draft, site / MARKER)
+
+
+def missing_files(folder: Path) -> int | None:
+    """How many of a published site's files are gone (0: complete); None if unmarked."""
+    try:
+        info = json.loads((folder / MARKER).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    expected = info.get("files") if isinstance(info, dict) else None
+    if not isinstance(expected, int):
+        return 0  # marked before files were counted
+    return max(expected - _files(folder), 0)
+
+
+def is_complete(folder: Path) -> bool:
+    return folder.is_dir() and not folder.is_symlink() and missing_files(folder) == 0
 
 
 def published_at(folder: Path) -> str:
@@ -133,10 +170,45 @@ def check_previous(layout: Layout) -> None:
         )
 
 
-def _drop_previous(layout: Layout) -> None:
-    check_previous(layout)
-    if layout.previous.exists():
-        shutil.rmtree(layout.previous)
+def _set_aside(folder: Path, layout: Layout, kind: str) -> Path:
+    """Rename `folder` to a fresh hidden name of this `kind` (trash, swap)."""
+    target = Path(tempfile.mkdtemp(dir=layout.dest.parent, prefix=f".{layout.dest.name}.{kind}-"))
+    os.rmdir(target)
+    os.rename(folder, target)
+    return target
+
+
+def _discard(folder: Path, layout: Layout) -> None:
+    """Delete by renaming first: a kill mid-delete leaves only a trash folder."""
+    shutil.rmtree(_set_aside(folder, layout, "trash"), ignore_errors=True)
+
+
+def leftovers(layout: Layout, kind: str) -> list[Path]:
+    """The folders of `kind` (new, trash, swap) that an earlier run left."""
+    found = layout.dest.parent.glob(f".{layout.dest.name}.{kind}-*")
+    return sorted(path for path in found if path.is_dir() and not path.is_symlink())
+
+
+def recover(layout: Layout) -> list[str]:
+    """Put right what a killed publish or rollback left; what was done, in words.
+    Call it holding the lock."""
+    done = []
+    dest, previous = layout.dest, layout.previous
+    parked = [folder for folder in leftovers(layout, "swap") if is_complete(folder)]
+    if not dest.exists():  # killed between two renames of a swap without RENAME_EXCHANGE
+        back = parked.pop(0) if parked else previous if is_complete(previous) else None
+        if back is not None:
+            os.rename(back, dest)
+            done.append(f"恢复了 {dest}")
+    if parked and not previous.exists():  # a rollback killed before its last rename
+        os.rename(parked.pop(0), previous)
+    for kind in ("new", "swap", "trash"):
+        for folder in leftovers(layout, kind):
+            if folder.exists():
+                shutil.rmtree(folder, ignore_errors=True)
+                done.append(f"删除了中断时留下的 {folder.name}")
+    _sync(dest.parent)
+    return done
 
 
 def swap_in(staging: Path, layout: Layout) -> bool:
@@ -146,7 +218,9 @@ def swap_in(staging: Path, layout: Layout) -> bool:
         os.rename(staging, dest)
         _sync(dest.parent)
         return True
-    _drop_previous(layout)
+    check_previous(layout)
+    if layout.previous.exists():
+        _discard(layout.previous, layout)
     if exchange(staging, dest):
         os.rename(staging, layout.previous)  # staging now holds the old version
         atomic = True
@@ -165,15 +239,19 @@ def roll_back(layout: Layout) -> bool:
         raise PublishError(
             f"没有可以恢复的上一版本（{previous} 不存在）", "至少发布两次之后才能回滚。"
         )
+    missing = missing_files(previous)
+    if missing:
+        raise IncompleteSite(
+            f"上一版本不完整（缺少 {missing} 个文件），不能用它回滚",
+            "当前站点保持原样；重新发布一次即可得到完整的站点。",
+        )
     if not dest.is_dir():
         os.rename(previous, dest)
         return True
     if exchange(previous, dest):
         _sync(dest.parent)
         return True
-    parked = Path(tempfile.mkdtemp(dir=dest.parent, prefix=f".{dest.name}.swap-"))
-    os.rmdir(parked)
-    os.rename(dest, parked)
+    parked = _set_aside(dest, layout, "swap")
     os.rename(previous, dest)
     os.rename(parked, previous)
     _sync(dest.parent)
