@@ -188,3 +188,17 @@ def test_check_search_and_build_print_nothing_from_the_word_segmenter(tmp_path):
     for output in [run.stdout + run.stderr for run in runs] + [build.output]:
         assert "prefix dict" not in output and "Loading model" not in output, output
         assert "Traceback" not in output
+
+
+def test_a_model_saved_in_gbk_is_reported_at_its_first_chinese_line(tmp_path):
+    project = project_with(tmp_path)
+    model = project / "quizzes" / "spcm.yml"
+    data = model.read_text(encoding="utf-8").encode("gbk", "replace")
+    first = next(n for n, line in enumerate(data.splitlines(), 1) if not line.isascii())
+    model.write_bytes(data)
+
+    from_check, from_build = check_and_build(project, tmp_path / "site")
+
+    assert from_check == from_build
+    assert [(file, line) for file, line, _ in from_check] == [("quizzes/spcm.yml", first)]
+    assert "不是 UTF-8" in next(iter(from_check))[2]

@@ -21,7 +21,7 @@ from academy.core.course import (
 )
 from academy.core.front_matter import split_front_matter
 from academy.core.model import Model
-from academy.core.problems import Problem
+from academy.core.problems import Problem, ProblemsFound, format_all, read_utf8
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,11 @@ def read_settings(config_file: Path) -> Settings | None:
         print(
             f"找不到站点配置文件 {config_file}。请在项目根目录运行，或用 -f 指定。", file=sys.stderr
         )
+        return None
+    try:
+        read_utf8(config_file, config_file.name)
+    except ProblemsFound as found:
+        print(format_all(found.problems), file=sys.stderr)
         return None
     try:
         config = load_config(str(config_file))

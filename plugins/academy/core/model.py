@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .checker import Checker
-from .problems import Problem, ProblemsFound
+from .problems import Problem, ProblemsFound, read_utf8
 from .strict_yaml import Map, load_yaml
 
 RATING_POINTS = 4  # a self-rating is 1 to 4: the scale names each point
@@ -93,7 +93,7 @@ def load_model(path: Path, shown_as: str | None = None) -> Model:
     """Read and validate the model file; raise ProblemsFound listing every problem."""
     shown = shown_as or str(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_utf8(path, shown)
     except FileNotFoundError:
         raise ProblemsFound(
             [
@@ -105,10 +105,6 @@ def load_model(path: Path, shown_as: str | None = None) -> Model:
                     "检查 mkdocs.yml 里 academy 插件的 model 设置。",
                 )
             ]
-        ) from None
-    except UnicodeDecodeError:
-        raise ProblemsFound(
-            [Problem(shown, 1, 0, "文件不是 UTF-8 编码", "用 UTF-8 编码另存此文件。")]
         ) from None
     data = load_yaml(text, shown)
     check = Checker(shown)
