@@ -135,8 +135,9 @@ def render_objectives(objectives: Sequence[Objective]) -> str:
     items = "".join(f"<li>{escape(objective.text)}</li>" for objective in objectives)
     return (
         '<div class="admonition abstract academy-objectives">'
-        '<p class="admonition-title">学习目标</p>'
-        f"<p>读完本页，你能：</p><ul>{items}</ul></div>"
+        # The same words on every page: kept out of search, the objectives are not.
+        '<p class="admonition-title" data-search-exclude>学习目标</p>'
+        f"<p data-search-exclude>读完本页，你能：</p><ul>{items}</ul></div>"
     )
 
 
