@@ -73,14 +73,17 @@ OVERFLOW = """() => {
     const rect = el.getBoundingClientRect();
     if (!rect.width || !rect.height) continue;
     let box = el.parentElement;
-    while (box && box !== document.body && !scrolls(box)) box = box.parentElement;
-    if (box && box !== document.body) continue;  // inside its own scrolling box
-    if (rect.right > width + 1 || rect.left < -1) {
+    const inScrollBox = () => {
+      while (box && box !== document.body && !scrolls(box)) box = box.parentElement;
+      return box && box !== document.body;
+    };
+    if ((rect.right > width + 1 || rect.left < -1) && !inScrollBox()) {
       found.push(`${name(el)} spans ${Math.round(rect.left)}–${Math.round(rect.right)} px`);
     }
+    if (!el.closest("[data-academy]") || el.scrollWidth <= el.clientWidth + 1) continue;
     const style = getComputedStyle(el);
     const clips = ["hidden", "clip"].includes(style.overflowX) && style.textOverflow !== "ellipsis";
-    if (clips && el.closest("[data-academy]") && el.scrollWidth > el.clientWidth + 1) {
+    if (clips && !inScrollBox()) {
       found.push(`${name(el)} cuts its content (${el.scrollWidth} > ${el.clientWidth} px)`);
     }
     if (found.length > 5) break;
