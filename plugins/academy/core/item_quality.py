@@ -164,17 +164,19 @@ def _is_uniquely_longest(question: Question) -> bool:
 
 def _duplicates(quizzes: list[Quiz]) -> list[Problem]:
     """Knowledge questions (in any bank) whose stems ask the same thing as an earlier one."""
-    seen: list[tuple[str, Quiz, Question]] = []
+    # Each earlier stem keeps its matcher: SequenceMatcher indexes its second text once.
+    seen: list[tuple[SequenceMatcher[str], Quiz, Question]] = []
     problems = []
     for quiz in quizzes:
         for question in quiz.questions:
             if not question.is_knowledge:
                 continue
             stem = _plain(question.prompt)
-            for other_stem, other_quiz, other in seen:
-                matcher = SequenceMatcher(None, stem, other_stem, autojunk=False)
+            for matcher, other_quiz, other in seen:
+                matcher.set_seq1(stem)
                 if (
                     matcher.real_quick_ratio() >= DUPLICATE_RATIO
+                    and matcher.quick_ratio() >= DUPLICATE_RATIO
                     and matcher.ratio() >= DUPLICATE_RATIO
                 ):
                     problems.append(
@@ -187,7 +189,7 @@ def _duplicates(quizzes: list[Quiz]) -> list[Problem]:
                         )
                     )
                     break
-            seen.append((stem, quiz, question))
+            seen.append((SequenceMatcher(None, "", stem, autojunk=False), quiz, question))
     return problems
 
 
