@@ -11,6 +11,8 @@ import os
 import sys
 from importlib import import_module
 
+from . import argparse_zh
+
 OK, FINDINGS, USAGE = 0, 1, 2
 
 # (command, module in academy.cli)
@@ -33,11 +35,16 @@ class _Parser(argparse.ArgumentParser):
 
 def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    argparse_zh.install()
     parser = _Parser(
-        prog="academy", description="培训站点工具。（Training site tools for trainers.）"
+        prog="academy", description="培训站点工具：检查内容、评分、新建页面、生成报告、发布、搜索。"
     )
     parser.add_argument(
-        "-f", "--config-file", default="mkdocs.yml", help="站点配置文件（默认 mkdocs.yml）"
+        "-f",
+        "--config-file",
+        default="mkdocs.yml",
+        metavar="配置文件",
+        help="站点配置文件（默认 mkdocs.yml）",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
     modules = {}
