@@ -11,7 +11,7 @@ import shutil
 
 import pytest
 
-from support.site import ROOT, academy, page, write_project
+from support.site import ROOT, academy, page, run_build, write_project
 
 GUIDE = ROOT / "content" / "guide" / "index.md"
 
@@ -174,6 +174,33 @@ def guide_examples() -> list[str]:
     return [line for block in blocks for line in block.splitlines() if line.startswith("academy ")]
 
 
+# What a trainer writes in place of the scaffolds' example text.
+REAL_TEXT = {
+    "（示例题目，请替换）": "",
+    "（一句话说明这个测验检查什么）": "检查值班与升级的要点",
+    "（解析：为什么 A 是正确答案）": "先确认影响范围，才能决定找谁。",
+    "- 正确的选项": "- 先确认影响范围，再按级别升级",
+    "- 错误的选项": "- 先查清根本原因，再向上报告",
+    "- 另一个错误的选项": "- 等到上班时间再统一处理",
+}
+
+
+def write_over_the_examples(project):
+    from academy.core.scaffold_text import LEFT_TEXT
+
+    for file in [*(project / "content").rglob("*.md"), *(project / "quizzes").glob("*.yml")]:
+        lines = file.read_text(encoding="utf-8").splitlines()
+        for index, written in enumerate(lines):
+            line = written
+            for example, real in REAL_TEXT.items():
+                if line.strip() == example or (example.startswith("（") and example in line):
+                    line = line.replace(example, real)
+            if any(text in line for text in LEFT_TEXT):  # a Markdown line of example text
+                line = "值班时先确认影响范围，再按升级规则联系相关的人。"
+            lines[index] = line
+        file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 @pytest.mark.build
 def test_the_author_guide_workflow_runs_as_written(project, tmp_path):
     examples = guide_examples()
@@ -186,6 +213,7 @@ def test_the_author_guide_workflow_runs_as_written(project, tmp_path):
     for example in examples[:5]:
         result = academy(project, *shlex.split(example)[1:])
         assert result.returncode == 0, f"{example}\n{result.stdout}{result.stderr}"
+    write_over_the_examples(project)  # as the guide asks before publishing
     dest = tmp_path / "www" / "onboarding"
     dest.parent.mkdir()
     publish, rollback = (
@@ -214,3 +242,52 @@ def test_the_author_guide_workflow_runs_as_written(project, tmp_path):
     report = academy(project, *shlex.split(examples[7])[1:])
     assert report.returncode == 0, report.stdout + report.stderr
     assert "张三" in (project / "报告" / "report.html").read_text(encoding="utf-8")
+
+
+def test_example_text_left_from_academy_new_is_listed_and_blocks_publishing(project, tmp_path):
+    from test_check_parity import findings
+
+    assert academy(project, "new", "quiz", "drill", "--title", "演练").returncode == 0
+    assert (
+        academy(
+            project, "new", "page", "soc/b.md", "--title", "乙", "--spcm", "岗位技能"
+        ).returncode
+        == 0
+    )
+    bank = (project / "quizzes" / "drill.yml").read_text(encoding="utf-8").splitlines()
+    left_in_bank = {n for n, line in enumerate(bank, 1) if "（" in line or "的选项" in line}
+
+    check = academy(project, "check")
+    assert check.returncode == 0  # advice while writing: the page can be previewed
+    listed = {found for found in findings(check.stdout.splitlines()) if "示例文字" in found[2]}
+    comments = {n for n, line in enumerate(bank, 1) if line.lstrip().startswith("#")}
+    assert {
+        line for file, line, _ in listed if file == "quizzes/drill.yml"
+    } == left_in_bank - comments
+    assert any(file == "content/soc/b.md" for file, _, _ in listed)
+
+    build = run_build(project, tmp_path / "site")
+    assert build.returncode == 0
+    from_build = findings([line.split("建议修改：")[-1] for line in build.output.splitlines()])
+    assert {found for found in from_build if "示例文字" in found[2]} == listed
+
+    refused = academy(project, "publish", str(tmp_path / "www"))
+    assert refused.returncode == 1 and "示例文字还没有换成真正的内容，未发布" in refused.stderr
+    assert not (tmp_path / "www").exists()
+
+
+def test_the_example_texts_looked_for_are_the_ones_academy_new_writes():
+    from academy.core.scaffold_text import LEFT_TEXT
+
+    scaffolds = ROOT / "plugins" / "academy" / "cli" / "scaffold_files"
+    lines = [
+        line
+        for file in sorted(scaffolds.iterdir())
+        for line in file.read_text(encoding="utf-8").splitlines()
+        if not line.lstrip().startswith("#")
+    ]
+    for text in LEFT_TEXT:
+        assert any(text in line for line in lines), text
+    for line in lines:  # every example the scaffolds write in （…） is looked for
+        if "（" in line:
+            assert any(text in line for text in LEFT_TEXT), line

@@ -49,8 +49,8 @@ def run(args: argparse.Namespace) -> int:
     advice = project.course.advice if project.course is not None else []
     if advice:
         print(
-            f"\n建议修改（{len(advice)} 处题目写法，不影响构建；"
-            "mkdocs.yml 中 academy 的 item_checks: error 可把它们当作错误）："
+            f"\n建议修改（{len(advice)} 处，不影响构建；题目写法的问题可用 mkdocs.yml 中 "
+            "academy 的 item_checks: error 当作错误，新建时的示例文字在改好之前不能发布）："
         )
         print(format_all(advice))
     if coverage is not None and project.model is not None:

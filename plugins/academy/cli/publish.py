@@ -137,6 +137,11 @@ def _publish(args: argparse.Namespace, layout: Layout) -> int:
     if project.problems or project.course is None:
         print("站点内容有错误，未发布（目标文件夹保持原样）：", file=sys.stderr)
         return report_problems(project.problems)
+    if project.course.scaffold:
+        print(
+            "新建时的示例文字还没有换成真正的内容，未发布（目标文件夹保持原样）：", file=sys.stderr
+        )
+        return report_problems(project.course.scaffold)
     settings = project.settings
     check_destination(layout.dest, settings.base, settings.docs_dir)
     site_url = args.site_url if args.site_url is not None else os.environ.get("SITE_URL", "")

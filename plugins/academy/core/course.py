@@ -26,6 +26,7 @@ from .objectives import objective_problems
 from .placeholders import Placeholder, find_placeholders, placeholder_problems
 from .problems import Problem, ProblemsFound, read_utf8
 from .quizzes import Quiz, check_quiz_refs, load_quizzes, quiz_files
+from .scaffold_text import scaffold_problems
 from .search_terms import Terms, load_terms
 
 
@@ -117,6 +118,7 @@ class Course:
         default_factory=list
     )  # item-writing problems when they are not errors
     glossary: Glossary | None = None
+    scaffold: list[Problem] = field(default_factory=list)  # example text left (also in advice)
 
     @property
     def problems(self) -> list[Problem]:
@@ -165,6 +167,7 @@ def check_sources(files: CourseFiles) -> tuple[Course | None, list[Problem]]:
         problems += placeholder_problems(placeholders, shown.get(key, key), questions)
     problems += _check_pins(pages.metas, shown)
     problems += objective_problems(pages.metas, quizzes, shown)
+    written = [(file, shown) for file, _, shown in files.pages] + bank_files
     glossary = None
     if files.glossary is not None:
         try:
@@ -172,7 +175,6 @@ def check_sources(files: CourseFiles) -> tuple[Course | None, list[Problem]]:
         except ProblemsFound as error:
             problems += error.problems
         else:
-            written = [(file, shown) for file, _, shown in files.pages] + bank_files
             problems += retired_variant_problems(glossary, written)
     try:
         terms = load_terms(files.terms if files.terms.is_dir() else None, files.terms_shown)
@@ -186,9 +188,20 @@ def check_sources(files: CourseFiles) -> tuple[Course | None, list[Problem]]:
         # Always advice: a new page is often written before a path takes it. (Unknown
         # while a path has problems: its pages would all be listed.)
         advice += _spcm_outside_course(pages.metas, paths, shown)
+    scaffold = scaffold_problems(written)  # advice while writing; publish refuses them
     pages.problems = problems
     course = Course(
-        model, pages, paths, quizzes, terms, files.model, banks, shown, advice, glossary
+        model,
+        pages,
+        paths,
+        quizzes,
+        terms,
+        files.model,
+        banks,
+        shown,
+        advice + scaffold,
+        glossary,
+        scaffold,
     )
     return course, problems
 
