@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import difflib
 import json
+import os
 import re
+import select
 import shlex
 import shutil
+import subprocess
 
 import pytest
 
-from support.site import ROOT, academy, page, run_build, write_project
+from support.site import BIN, ROOT, academy, page, run_build, write_project
 
 GUIDE = ROOT / "content" / "guide" / "index.md"
 
@@ -178,6 +181,7 @@ def guide_examples() -> list[str]:
 REAL_TEXT = {
     "（示例题目，请替换）": "",
     "（一句话说明这个测验检查什么）": "检查值班与升级的要点",
+    "（一句话说明本页讲什么）": "值班时该做什么、该找谁",
     "（解析：为什么 A 是正确答案）": "先确认影响范围，才能决定找谁。",
     "- 正确的选项": "- 先确认影响范围，再按级别升级",
     "- 错误的选项": "- 先查清根本原因，再向上报告",
@@ -279,15 +283,76 @@ def test_example_text_left_from_academy_new_is_listed_and_blocks_publishing(proj
 def test_the_example_texts_looked_for_are_the_ones_academy_new_writes():
     from academy.core.scaffold_text import LEFT_TEXT
 
-    scaffolds = ROOT / "plugins" / "academy" / "cli" / "scaffold_files"
+    cli = ROOT / "plugins" / "academy" / "cli"
     lines = [
         line
-        for file in sorted(scaffolds.iterdir())
+        for file in sorted((cli / "scaffold_files").iterdir())
         for line in file.read_text(encoding="utf-8").splitlines()
         if not line.lstrip().startswith("#")
     ]
+    defaults = re.findall(r'default="(（[^"]*）)"', (cli / "new.py").read_text(encoding="utf-8"))
+    assert defaults  # the page summary
     for text in LEFT_TEXT:
-        assert any(text in line for line in lines), text
-    for line in lines:  # every example the scaffolds write in （…） is looked for
+        assert any(text in line for line in lines + defaults), text
+    for line in lines + defaults:  # every example written in （…） is looked for
         if "（" in line:
             assert any(text in line for text in LEFT_TEXT), line
+
+
+def in_a_terminal(project, args: list[str], answers: list[str]) -> tuple[int, str]:
+    """Run academy with a terminal for input and output, typing each answer at a prompt."""
+    master, slave = os.openpty()
+    run = subprocess.Popen(
+        [str(BIN / "academy"), *args], cwd=project, stdin=slave, stdout=slave, stderr=slave
+    )
+    os.close(slave)
+    seen = b""
+
+    def read(until: bytes | None) -> None:
+        nonlocal seen
+        while until is None or not seen.rstrip().endswith(until):
+            ready, _, _ = select.select([master], [], [], 60)
+            assert ready, seen.decode("utf-8", "replace")
+            try:
+                chunk = os.read(master, 4096)
+            except OSError:  # the command ended and closed the terminal
+                return
+            if not chunk:
+                return
+            seen += chunk
+
+    for answer in answers:
+        read(b">")
+        os.write(master, answer.encode("utf-8") + b"\n")
+    read(None)
+    os.close(master)
+    return run.wait(timeout=60), seen.decode("utf-8", "replace")
+
+
+def test_new_page_asks_for_what_it_needs_in_a_terminal(project):
+    # path, title, dimensions by number and by name, roles left to all
+    code, shown = in_a_terminal(
+        project, ["new", "page"], ["soc/on-call.md", "值班与升级", "99", "5,SOC专业", ""]
+    )
+    assert code == 0, shown
+    assert "新页面放在哪里" in shown and "本页培养哪些 SPCM 维度" in shown
+    assert "没有“99”这一项" in shown  # a wrong choice is asked again
+    text = (project / "content" / "soc" / "on-call.md").read_text(encoding="utf-8")
+    assert "title: 值班与升级" in text
+    fifth = model_dimensions()[4]
+    assert f"spcm: [{fifth}, SOC专业]" in text
+
+
+def test_new_role_asks_for_its_name_and_a_script_gets_a_usage_error(project):
+    code, shown = in_a_terminal(project, ["new", "role", "on-call"], ["", "值班工程师"])
+    assert code == 0, shown
+    assert "这一项必须填写" in shown
+    assert "name: 值班工程师" in (project / "quizzes" / "spcm.yml").read_text(encoding="utf-8")
+    piped = academy(project, "new", "quiz")  # no terminal: as before, nothing is asked
+    assert piped.returncode == 2 and "缺少必填的参数：测验id、--title" in piped.stderr
+
+
+def model_dimensions() -> tuple[str, ...]:
+    from academy.core.model import load_model
+
+    return load_model(ROOT / "quizzes" / "spcm.yml").dimensions

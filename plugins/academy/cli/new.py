@@ -18,11 +18,15 @@ from academy.core.checker import IDENTIFIER
 from academy.core.model import Model, load_model
 from academy.core.problems import Problem, ProblemsFound, format_all
 
+from .ask import Missing, fill_missing, interactive
 from .common import FINDINGS, OK, USAGE, open_project, report_problems
 from .scaffold import add_role, add_to_nav, fill, nav_pages, yaml_text
 from .settings import Project
 
-HELP = "按模板新建页面、测验、学习路径或角色（不会覆盖已有文件）"
+HELP = (
+    "按模板新建页面、测验、学习路径或角色"
+    "（不会覆盖已有文件；在终端中运行时，没写的必填项会逐项询问）"
+)
 _SEGMENT = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 MAX_MINUTES = 600  # of reading for one page
 
@@ -44,13 +48,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="新建内容页面",
         description="在 content/ 下新建一个带页首信息的页面，并加入 mkdocs.yml 的导航",
     )
-    page.add_argument("path", metavar="页面路径", help="从 content 文件夹算起，例如 soc/on-call.md")
-    page.add_argument("--title", required=True, metavar="标题", help="页面标题")
+    page.add_argument(
+        "path", nargs="?", metavar="页面路径", help="从 content 文件夹算起，例如 soc/on-call.md"
+    )
+    page.add_argument("--title", metavar="标题", help="页面标题（必填）")
     page.add_argument(
         "--spcm",
-        required=True,
         metavar="维度",
-        help="本页培养的 SPCM 维度，多个用逗号分隔，例如 岗位技能,SOC专业",
+        help="本页培养的 SPCM 维度，多个用逗号分隔，例如 岗位技能,SOC专业（必填）",
     )
     page.add_argument(
         "--roles", metavar="角色", help="面向的角色 id，多个用逗号分隔（默认：全部角色）"
@@ -67,8 +72,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="新建测验题库",
         description="在能力模型所在的文件夹新建一个测验题库（含一道示例题）",
     )
-    quiz.add_argument("id", metavar="测验id", help="小写英文字母、数字和连字符，例如 on-call")
-    quiz.add_argument("--title", required=True, metavar="标题", help="测验标题")
+    quiz.add_argument(
+        "id", nargs="?", metavar="测验id", help="小写英文字母、数字和连字符，例如 on-call"
+    )
+    quiz.add_argument("--title", metavar="标题", help="测验标题（必填）")
     quiz.add_argument("--dimension", metavar="维度", help="示例题的 SPCM 维度（默认第一个维度）")
     quiz.add_argument("--level", metavar="级别", help="示例题的级别 id（默认最低级别）")
     quiz.add_argument(
@@ -79,23 +86,36 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="新建角色的学习路径",
         description="新建 content/paths/<角色>.md，按页面的 roles 预先填好步骤",
     )
-    path.add_argument("role", metavar="角色id", help="能力模型中已有的角色 id")
+    path.add_argument("role", nargs="?", metavar="角色id", help="能力模型中已有的角色 id")
     path.add_argument("--title", metavar="标题", help="路径标题（默认：<角色名称>学习路径）")
     path.add_argument("--no-nav", action="store_true", help="不修改 mkdocs.yml 的导航")
     role = kinds.add_parser(
         "role", help="在能力模型中新增角色", description="在能力模型文件的 roles 中添加一个角色"
     )
-    role.add_argument("id", metavar="角色id", help="小写英文字母、数字和连字符，例如 on-call")
-    role.add_argument("--name", required=True, metavar="名称", help="首页“我是…”中显示的名称")
+    role.add_argument(
+        "id", nargs="?", metavar="角色id", help="小写英文字母、数字和连字符，例如 on-call"
+    )
+    role.add_argument("--name", metavar="名称", help="首页“我是…”中显示的名称（必填）")
     role.add_argument("--target", metavar="目标级别", help="该角色要达到的级别 id（默认最低级别）")
 
 
 def run(args: argparse.Namespace) -> int:
+    if not interactive():  # a script learns what it forgot before anything is read
+        try:
+            fill_missing(args, None)
+        except Missing as missing:
+            print(f"academy new {args.kind}：用法错误：缺少必填的参数：{missing}", file=sys.stderr)
+            return USAGE
     project = open_project(args.config_file, anchors=False)
     if project is None:
         return USAGE
     if project.model is None or project.course is None:
         return report_problems(project.problems)
+    try:
+        fill_missing(args, project.model)
+    except (EOFError, KeyboardInterrupt):
+        print("\n未创建：已取消。", file=sys.stderr)
+        return USAGE
     try:
         created = {"page": new_page, "quiz": new_quiz, "path": new_path, "role": new_role}[
             args.kind

@@ -9,9 +9,10 @@ from pathlib import Path
 
 from .problems import Problem, ProblemsFound, read_utf8
 
-# Each is written by one of the files in academy/cli/scaffold_files (a test keeps
-# the two in step).
+# Each is written by one of the files in academy/cli/scaffold_files or by
+# academy/cli/new.py (a test keeps them in step).
 LEFT_TEXT = (
+    "（一句话说明本页讲什么）",
     "（在这里写正文。",
     "（用三到六条列出本页最重要的内容）",
     "（在这里写路径的介绍：",
