@@ -84,13 +84,17 @@ class StopAfter:
         monkeypatch.setattr(swap, "exchange", exchange)
 
 
+def published_twice(root: Path) -> Layout:
+    """DEST holds version 1, the kept version is 0."""
+    dest = root / "www" / "site"
+    make_site(dest, 1)
+    make_site(root / "www" / ".site.previous", 0)
+    return Layout(dest)
+
+
 @pytest.fixture
 def layout(tmp_path: Path) -> Layout:
-    """DEST holds version 1, the kept version is 0."""
-    dest = tmp_path / "www" / "site"
-    make_site(dest, 1)
-    make_site(tmp_path / "www" / ".site.previous", 0)
-    return Layout(dest)
+    return published_twice(tmp_path)
 
 
 def assert_sound(layout: Layout, allowed: set[int]) -> None:
@@ -116,12 +120,8 @@ def test_a_publish_stopped_at_any_step_leaves_a_complete_site_and_recovers(
     tmp_path, monkeypatch, atomic
 ):
     for n in range(20):
-        root = tmp_path / f"try-{n}"
-        dest = root / "www" / "site"
-        make_site(dest, 1)
-        make_site(root / "www" / ".site.previous", 0)
-        layout = Layout(dest)
-        staging = make_site(root / "www" / ".site.new-abc", 2)
+        layout = published_twice(tmp_path / f"try-{n}")
+        staging = make_site(layout.dest.parent / ".site.new-abc", 2)
         with monkeypatch.context() as patch:
             StopAfter(patch, n, atomic)
             try:
@@ -145,11 +145,7 @@ def test_a_rollback_stopped_at_any_step_leaves_a_complete_site_and_recovers(
     tmp_path, monkeypatch, atomic
 ):
     for n in range(20):
-        root = tmp_path / f"try-{n}"
-        dest = root / "www" / "site"
-        make_site(dest, 1)
-        make_site(root / "www" / ".site.previous", 0)
-        layout = Layout(dest)
+        layout = published_twice(tmp_path / f"try-{n}")
         with monkeypatch.context() as patch:
             StopAfter(patch, n, atomic)
             try:
