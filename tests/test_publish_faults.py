@@ -283,10 +283,11 @@ def test_killing_publish_mid_build_stops_the_build_and_the_next_run_cleans_up(
     (project / "hook.py").write_text("", encoding="utf-8")
     again = academy(project, "publish", str(dest))
     assert again.returncode == 0, again.stdout + again.stderr
-    assert stray(Layout(dest)) == [] and version_of_previous(dest) == before
+    assert stray(Layout(dest)) == [] and kept_version(dest) == before
 
 
-def version_of_previous(dest: Path) -> dict[str, bytes]:
+def kept_version(dest: Path) -> dict[str, bytes]:
+    """The files of the version kept for --rollback."""
     return snapshot(dest.parent / f".{dest.name}.previous")
 
 

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from academy.core.model import Model
 
-# (kind, argument, option shown in the error, question, how to choose)
+# kind -> (argument, as named in a usage error, the question asked in a terminal)
 NEEDED: dict[str, tuple[tuple[str, str, str], ...]] = {
     "page": (
         ("path", "页面路径", "新页面放在哪里？写 content 文件夹里的路径，例如 soc/on-call.md"),

@@ -20,6 +20,12 @@ def open_project(config_file: str, anchors: bool = True) -> Project | None:
     return load_project(settings, anchors=anchors)
 
 
+def usage_error(prog: str, message: str) -> int:
+    """What a command line that cannot be used prints, in one form for every command."""
+    print(f"{prog}: 用法错误：{message}", file=sys.stderr)
+    return USAGE
+
+
 def report_problems(problems: list[Problem]) -> int:
     if problems:
         print(format_all(problems))

@@ -12,8 +12,7 @@ import sys
 from importlib import import_module
 
 from . import argparse_zh
-
-OK, FINDINGS, USAGE = 0, 1, 2
+from .common import OK, USAGE, usage_error
 
 # (command, module in academy.cli)
 COMMANDS = (
@@ -29,8 +28,7 @@ COMMANDS = (
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        print(f"{self.prog}: 用法错误：{message}", file=sys.stderr)
-        sys.exit(USAGE)
+        sys.exit(usage_error(self.prog, message))
 
 
 def main(argv: list[str] | None = None) -> int:

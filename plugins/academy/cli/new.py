@@ -19,7 +19,7 @@ from academy.core.model import Model, load_model
 from academy.core.problems import Problem, ProblemsFound, format_all
 
 from .ask import Missing, fill_missing, interactive
-from .common import FINDINGS, OK, USAGE, open_project, report_problems
+from .common import FINDINGS, OK, USAGE, open_project, report_problems, usage_error
 from .scaffold import add_role, add_to_nav, fill, nav_pages, yaml_text
 from .settings import Project
 
@@ -104,15 +104,15 @@ def run(args: argparse.Namespace) -> int:
         try:
             fill_missing(args, None)
         except Missing as missing:
-            print(f"academy new {args.kind}：用法错误：缺少必填的参数：{missing}", file=sys.stderr)
-            return USAGE
+            return usage_error(f"academy new {args.kind}", f"缺少必填的参数：{missing}")
     project = open_project(args.config_file, anchors=False)
     if project is None:
         return USAGE
     if project.model is None or project.course is None:
         return report_problems(project.problems)
     try:
-        fill_missing(args, project.model)
+        if interactive():
+            fill_missing(args, project.model)
     except (EOFError, KeyboardInterrupt):
         print("\n未创建：已取消。", file=sys.stderr)
         return USAGE

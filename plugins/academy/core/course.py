@@ -167,7 +167,7 @@ def check_sources(files: CourseFiles) -> tuple[Course | None, list[Problem]]:
         problems += placeholder_problems(placeholders, shown.get(key, key), questions)
     problems += _check_pins(pages.metas, shown)
     problems += objective_problems(pages.metas, quizzes, shown)
-    written = [(file, shown) for file, _, shown in files.pages] + bank_files
+    written = _readable([(file, shown) for file, _, shown in files.pages] + bank_files)
     glossary = None
     if files.glossary is not None:
         try:
@@ -204,6 +204,18 @@ def check_sources(files: CourseFiles) -> tuple[Course | None, list[Problem]]:
         scaffold,
     )
     return course, problems
+
+
+def _readable(files: list[tuple[Path, str]]) -> list[tuple[Path, str, str]]:
+    """(file, shown path, text) of the trainer's files that can be read, for the checks
+    that look at their words; the others are reported by their own checks."""
+    found = []
+    for file, shown in files:
+        try:
+            found.append((file, shown, read_utf8(file, shown)))
+        except (ProblemsFound, OSError):
+            continue
+    return found
 
 
 def _advice(

@@ -160,19 +160,15 @@ def _names(check: Checker, entry: Map, key: str) -> tuple[str, ...]:
 
 
 def retired_variant_problems(
-    glossary: Glossary, files: Iterable[tuple[Path, str]]
+    glossary: Glossary, files: Iterable[tuple[Path, str, str]]
 ) -> list[Problem]:
-    """Every retired variant in the (file, shown path) texts, at its line and column."""
+    """Every retired variant in the (file, shown path, text) texts, at its line and column."""
     variants = {variant: term for term in glossary.terms for variant in term.retired}
     if not variants:
         return []
     pattern = re.compile("|".join(re.escape(v) for v in sorted(variants, key=len, reverse=True)))
     problems = []
-    for file, shown in files:
-        try:
-            text = read_utf8(file, shown)
-        except ProblemsFound:
-            continue  # reported where the file is read for its own checks
+    for file, shown, text in files:
         for number, line in _prose_lines(text, markdown=file.suffix == ".md"):
             for match in pattern.finditer(line):
                 term = variants[match.group()]

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from .problems import Problem, ProblemsFound, read_utf8
+from .problems import Problem
 
 # Each is written by one of the files in academy/cli/scaffold_files or by
 # academy/cli/new.py (a test keeps them in step).
@@ -24,14 +24,11 @@ LEFT_TEXT = (
 EXAMPLE_OPTION = re.compile(r"^\s*-\s*(正确的选项|错误的选项|另一个错误的选项)\s*$")
 
 
-def scaffold_problems(files: Iterable[tuple[Path, str]]) -> list[Problem]:
-    """One finding per line that still holds example text, in (file, shown path) order."""
+def scaffold_problems(files: Iterable[tuple[Path, str, str]]) -> list[Problem]:
+    """One finding per line that still holds example text, in (file, shown path, text)
+    order."""
     problems = []
-    for file, shown in files:
-        try:
-            text = read_utf8(file, shown)
-        except (ProblemsFound, OSError):
-            continue  # reported by the file's own check
+    for _, shown, text in files:
         for number, line in enumerate(text.splitlines(), 1):
             option = EXAMPLE_OPTION.match(line)
             left = option.group(1) if option else next((t for t in LEFT_TEXT if t in line), "")

@@ -257,12 +257,14 @@ def _marked_problem(error: yaml.MarkedYAMLError, text: str, path: str, first_lin
     return Problem(path, line, column, message, hint)
 
 
+_KEY_VALUE = re.compile(r"^\s*[^\s:#\-][^:]*:\s+\S")
+
+
 def _indented_too_far(line: str, previous: str) -> bool:
     """A `key: value` line indented deeper than the `key: value` line above it."""
     indent = len(line) - len(line.lstrip(" "))
     above = len(previous) - len(previous.lstrip(" "))
-    key_value = re.compile(r"^\s*[^\s:#\-][^:]*:\s+\S")
-    return indent > above and bool(key_value.match(line)) and bool(key_value.match(previous))
+    return indent > above and bool(_KEY_VALUE.match(line)) and bool(_KEY_VALUE.match(previous))
 
 
 def _reader_problem(
