@@ -1,7 +1,11 @@
-"""The built site in a real headless Chromium, over HTTP and opened from file://."""
+"""The built site in a real headless Chromium, over HTTP and opened from file://:
+every page loads with nothing from outside and without a script error, and nothing
+runs off the screen at phone, tablet or desktop width (light over HTTP, dark from
+file://, as a first visit shows it)."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -10,6 +14,7 @@ import yaml
 from playwright.sync_api import Page, Request
 
 from support.browser import Tabs
+from support.layout import check_widths
 from support.site import ROOT
 
 pytestmark = pytest.mark.browser
@@ -45,25 +50,33 @@ def site_pages(site: Path) -> list[str]:
     )
 
 
-def visit_all(tabs: Tabs, root: str, site: Path, at_once: int = 4) -> list[str]:
-    """Open every page, a few tabs at a time, each until its network has been quiet for
-    half a second; return the requests that left the site. (JavaScript and console
-    errors go to tabs.errors.)"""
+def visit_all(
+    tabs: Tabs, root: str, site: Path, scheme: str, at_once: int = 4
+) -> tuple[list[str], list[str]]:
+    """Open every page in the colour scheme, a few tabs at a time, each until its network
+    has been quiet for half a second, and look for what runs off the screen at each
+    width; return the requests that left the site and what ran off. (JavaScript and
+    console errors go to tabs.errors.)"""
     outside: list[str] = []
-    pool = [tabs.open() for _ in range(at_once)]
+    overflow: list[str] = []
+    pool = [tabs.open(color_scheme=scheme) for _ in range(at_once)]
     loading: dict[Page, set[Request]] = {tab: set() for tab in pool}
+    last_change: dict[Page, float] = {}
+
+    def started(tab: Page, request: Request) -> None:
+        if not request.url.startswith((root, *LOCAL_SCHEMES)):
+            outside.append(request.url)
+        loading[tab].add(request)
+        last_change[tab] = time.monotonic()
+
+    def ended(tab: Page, request: Request) -> None:
+        loading[tab].discard(request)
+        last_change[tab] = time.monotonic()
+
     for tab in pool:
-        tab.on(
-            "request",
-            lambda request: (
-                None
-                if request.url.startswith((root, *LOCAL_SCHEMES))
-                else outside.append(request.url)
-            ),
-        )
-        tab.on("request", lambda request, tab=tab: loading[tab].add(request))
-        tab.on("requestfinished", lambda request, tab=tab: loading[tab].discard(request))
-        tab.on("requestfailed", lambda request, tab=tab: loading[tab].discard(request))
+        tab.on("request", lambda request, tab=tab: started(tab, request))
+        tab.on("requestfinished", lambda request, tab=tab: ended(tab, request))
+        tab.on("requestfailed", lambda request, tab=tab: ended(tab, request))
     names = site_pages(site)
     for start in range(0, len(names), at_once):
         batch = list(zip(pool, names[start : start + at_once], strict=False))
@@ -71,28 +84,33 @@ def visit_all(tabs: Tabs, root: str, site: Path, at_once: int = 4) -> list[str]:
             tab.goto(root + name, wait_until="commit")
         for tab, name in batch:
             tab.wait_for_load_state("load")
-            quiet, waited = 0, 0
-            while quiet < 500:
-                assert waited < 30_000, f"{name}: still loading {loading[tab]}"
-                tab.wait_for_timeout(100)
-                waited += 100
-                quiet = quiet + 100 if not loading[tab] else 0
+            deadline = time.monotonic() + 30
+            while loading[tab] or time.monotonic() - last_change[tab] < 0.5:
+                assert time.monotonic() < deadline, f"{name}: still loading {loading[tab]}"
+                tab.wait_for_timeout(50)  # lets playwright deliver the tab's events
             # Mermaid is fetched on pages with diagrams only; each one gets drawn
             wait_for_diagrams(tab, diagram_count(site / name), name)
-    return outside
+            check_widths(tab, name, overflow)
+    return outside, overflow
 
 
-def test_every_page_loads_over_http_with_nothing_from_outside(tabs, built_site, http_root):
-    outside = visit_all(tabs, http_root, built_site.site)
+def test_every_page_loads_over_http_with_nothing_from_outside_and_fits_the_screen(
+    tabs, built_site, http_root
+):
+    outside, overflow = visit_all(tabs, http_root, built_site.site, "light")
     assert outside == []
     assert tabs.errors == []
+    assert overflow == []
 
 
-def test_every_page_loads_from_file_share_with_nothing_from_outside(tabs, built_site):
+def test_every_page_loads_from_file_share_with_nothing_from_outside_and_fits_the_screen(
+    tabs, built_site
+):
     root = built_site.site.as_uri() + "/"
-    outside = visit_all(tabs, root, built_site.site)
+    outside, overflow = visit_all(tabs, root, built_site.site, "dark")
     assert outside == []
     assert tabs.errors == []
+    assert overflow == []
 
 
 def test_diagrams_are_drawn_without_network(tab, built_site, http_root):
@@ -123,8 +141,8 @@ def search(tab, query: str) -> list[str]:
     tab.wait_for_selector(".md-search-result__item", timeout=15000)
     links = ".md-search-result__item > a"
     previous: list[str] = []
-    for _ in range(20):
-        tab.wait_for_timeout(150)
+    for _ in range(60):
+        tab.wait_for_timeout(50)
         current = tab.locator(links).evaluate_all("links => links.map(a => a.href)")
         if current == previous:
             break
