@@ -19,7 +19,7 @@ from academy.cli.settings import read_settings
 from academy.core.front_matter import split_front_matter
 from academy.core.search_terms import load_terms
 from academy.search.analyzer import Segmenter
-from academy.search.corpus import read_sections
+from academy.search.corpus import SitePages, read_sections
 from academy.search.whoosh_index import WhooshIndex
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,15 +63,12 @@ def run(label: str, docs: Path, queries: list[str], settings) -> None:
     terms = load_terms(ROOT / "search")
     segmenter = Segmenter.for_terms(terms)
     titles = titles_of(docs)
+    pages = SitePages(titles, settings.extensions, settings.extension_configs)
     with tempfile.TemporaryDirectory() as temp:
         folder = Path(temp) / "index"
         start = time.perf_counter()
         index = WhooshIndex(folder, segmenter)
-        index.update(
-            read_sections(
-                docs, titles, settings.extensions, settings.extension_configs, terms.fingerprint
-            )
-        )
+        index.update(read_sections(docs, pages, terms.fingerprint))
         full = time.perf_counter() - start
 
         changed = docs / sorted(titles)[len(titles) // 2]
@@ -81,16 +78,7 @@ def run(label: str, docs: Path, queries: list[str], settings) -> None:
         )
         start = time.perf_counter()
         index = WhooshIndex(folder, segmenter)
-        stats = index.update(
-            read_sections(
-                docs,
-                titles,
-                settings.extensions,
-                settings.extension_configs,
-                terms.fingerprint,
-                index.digests(),
-            )
-        )
+        stats = index.update(read_sections(docs, pages, terms.fingerprint, index.digests()))
         incremental = time.perf_counter() - start
         assert stats.added == [changed.relative_to(docs).as_posix()], stats
 

@@ -23,6 +23,7 @@ import tempfile
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -86,26 +87,35 @@ def distinct(pages: list[str]) -> list[str]:
 # -- engines ------------------------------------------------------------------
 
 
-def whoosh_rankings(
-    texts: list[str], config_file: Path = ROOT / "mkdocs.yml"
-) -> dict[str, list[str]]:
-    """`academy search` over an in-memory index of the project's pages."""
+def _whoosh_index(config_file: Path) -> Any:
+    """`academy search`'s index of the project's pages, in memory."""
     from academy.cli.settings import load_project, read_settings
-    from academy.search.service import SearchSettings, open_index, refresh, searchable_pages
+    from academy.cli.site_pages import site_pages
+    from academy.search.service import SearchSettings, open_index, refresh
 
     settings = read_settings(config_file)
     assert settings is not None
     project = load_project(settings, anchors=False)
     assert project.course is not None, project.problems
     index = open_index(SearchSettings.for_project(settings.base), in_memory=True)
-    refresh(
-        index,
-        settings.docs_dir,
-        searchable_pages(project.course.pages.metas),
-        settings.extensions,
-        settings.extension_configs,
-    )
-    return {text: distinct([hit.page for hit in index.search(text, limit=30)]) for text in texts}
+    refresh(index, settings.docs_dir, site_pages(project.course, settings))
+    return index
+
+
+def whoosh_rankings(
+    texts: list[str], config_file: Path = ROOT / "mkdocs.yml"
+) -> dict[str, list[str]]:
+    """`academy search` over an in-memory index of the project's pages."""
+    index = _whoosh_index(config_file)
+    return {
+        text: distinct([hit.page for hit in index.search(text, limit=30) if hit.page != GLOSSARY])
+        for text in texts
+    }
+
+
+def whoosh_pages(config_file: Path = ROOT / "mkdocs.yml") -> set[str]:
+    """The pages `academy search` searches."""
+    return set(_whoosh_index(config_file).digests())
 
 
 def page_of(href: str, root: str) -> str:

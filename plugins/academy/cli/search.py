@@ -46,7 +46,9 @@ def run(args: argparse.Namespace) -> int:
         print("\n内容有错误，请先修正（academy check 可列出全部问题）。", file=sys.stderr)
         return FINDINGS
     # Here, not at the top: Whoosh and jieba cost every other command 0.2 s to import.
-    from academy.search.service import SearchSettings, open_index, refresh, searchable_pages
+    from academy.search.service import SearchSettings, open_index, refresh
+
+    from .site_pages import site_pages
 
     search = SearchSettings.for_project(settings.base)
     if args.rebuild and search.index_folder.exists():
@@ -57,13 +59,7 @@ def run(args: argparse.Namespace) -> int:
         print(format_all(found.problems), file=sys.stderr)
         print("\n搜索词典或同义词表有错误，请修改后重试。", file=sys.stderr)
         return FINDINGS
-    stats = refresh(
-        index,
-        settings.docs_dir,
-        searchable_pages(project.course.pages.metas),
-        settings.extensions,
-        settings.extension_configs,
-    )
+    stats = refresh(index, settings.docs_dir, site_pages(project.course, settings))
     hits = index.search(args.query, limit=args.limit)
     if args.json:
         json.dump(

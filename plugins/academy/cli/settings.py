@@ -33,6 +33,7 @@ class Settings:
     search_terms: str  # folder of the search vocabulary, relative to base
     item_checks: str  # "error", "warn" or "off"
     glossary: Path | None  # the 术语表 YAML
+    reflection_questions: list[str]  # the learning log's prompts
     extensions: list[Any]
     extension_configs: dict[str, Any]
 
@@ -70,6 +71,7 @@ def read_settings(config_file: Path) -> Settings | None:
         search_terms=plugin.config.search_terms,
         item_checks=plugin.config.item_checks,
         glossary=Path(plugin.config.glossary) if plugin.config.glossary else None,
+        reflection_questions=list(plugin.config.reflection_questions),
         extensions=config.markdown_extensions,
         extension_configs=config.mdx_configs,
     )

@@ -33,8 +33,10 @@ ZWSP = "\u200b"
 KEYWORDS = "keywords"
 KEYWORDS_BOOST = 1.0
 QUERY_STOPWORDS = "query_stopwords"
-# Pages that list other pages rank below the pages they point to (fnmatch on the URL).
-PAGE_BOOSTS = {"paths/*": 0.3, "quizzes/*": 0.5, "me.html": 0.3}
+# Pages that list other pages rank below the pages they point to (fnmatch on the
+# section's location, page#anchor; the first that matches counts). The top of a path
+# page says whom it is for, which answers 「小组长要学哪些课」: it keeps its weight.
+PAGE_BOOSTS = {"paths/*#*": 0.3, "paths/*": 0.45, "quizzes/*": 0.5, "me.html*": 0.3}
 # Also split at full-width punctuation, quotes and brackets: with Material's zh
 # separator, “1+N” is indexed with its quotes and a search for 1+N misses it.
 SEPARATOR = r"[\s\u200b\u3000\-、。，．？！；：“”‘’（）《》〈〉「」『』【】…,.!?;()\[\]<>\"'/|]+"
@@ -146,10 +148,9 @@ def improve_index(
 
 
 def page_boost(location: str, boosts: dict[str, float]) -> float:
-    """The boost of the first pattern (fnmatch, on the page URL) that matches."""
-    page = location.split("#", 1)[0]
+    """The boost of the first pattern (fnmatch, on the location) that matches."""
     for pattern, boost in boosts.items():
-        if fnmatch(page, pattern):
+        if fnmatch(location, pattern):
             return boost
     return 1.0
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from academy.core.search_terms import Terms, load_terms
 
 from .analyzer import Segmenter
+from .corpus import SitePages, read_sections
 from .engine import UpdateStats
 from .whoosh_index import WhooshIndex
 
@@ -42,19 +42,9 @@ def open_index(
     return WhooshIndex(None if in_memory else settings.index_folder, Segmenter.for_terms(terms))
 
 
-def refresh(
-    index: WhooshIndex,
-    docs_dir: Path,
-    titles: dict[str, str],
-    extensions: list[Any],
-    configs: dict[str, Any],
-) -> UpdateStats:
+def refresh(index: WhooshIndex, docs_dir: Path, site: SitePages) -> UpdateStats:
     """Re-index the pages whose source changed since the index last saw them."""
-    from .corpus import read_sections
-
-    pages = read_sections(
-        docs_dir, titles, extensions, configs, index.segmenter.terms.fingerprint, index.digests()
-    )
+    pages = read_sections(docs_dir, site, index.segmenter.terms.fingerprint, index.digests())
     return index.update(pages)
 
 

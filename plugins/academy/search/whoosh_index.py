@@ -32,8 +32,11 @@ FIELDS = ("title", "heading", "content", "keywords")
 SYNONYM_BOOST = 0.7
 SNIPPET = 120  # characters of context shown per result
 # Pages that list other pages (learning paths, quizzes) match many queries
-# without being the answer; they rank below the pages they point to.
-DEFAULT_PAGE_WEIGHTS = {"paths/*": 0.3, "quizzes/*": 0.5, "me.md": 0.3}
+# without being the answer; they rank below the pages they point to (patterns
+# match a section's page#anchor, the first that matches counts). The top of a
+# path page says whom it is for, which answers 「小组长要学哪些课」: it keeps
+# its weight.
+DEFAULT_PAGE_WEIGHTS = {"paths/*#?*": 0.3, "quizzes/*": 0.5, "me.md#*": 0.3}
 
 
 class _Brackets(Formatter):
@@ -168,9 +171,9 @@ class WhooshIndex:
                     )
         return Or(clauses) if clauses else None
 
-    def _weight(self, page: str) -> float:
+    def _weight(self, key: str) -> float:
         for pattern, weight in self.page_weights.items():
-            if fnmatch(page, pattern):
+            if fnmatch(key, pattern):
                 return weight
         return 1.0
 
@@ -185,11 +188,10 @@ class WhooshIndex:
             # ties broken by key, so a rebuilt and an updated index rank alike
             ranked = sorted(
                 results,
-                key=lambda hit: (-round(hit.score * self._weight(hit["page"]), 6), hit["key"]),
+                key=lambda hit: (-round(hit.score * self._weight(hit["key"]), 6), hit["key"]),
             )[:limit]
             return [
-                self._hit(hit, hit.score * self._weight(hit["page"]), snippet=True)
-                for hit in ranked
+                self._hit(hit, hit.score * self._weight(hit["key"]), snippet=True) for hit in ranked
             ]
 
     def related(self, text: str, limit: int, exclude: set[str], numterms: int = 10) -> list[Hit]:
