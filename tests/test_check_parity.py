@@ -13,7 +13,7 @@ import pytest
 from conftest import BIN, page, run_build, write_project
 
 FINDING = re.compile(
-    r"^(?:.*?Error: |.*?ERROR\s+-\s+)?\s*([\w./-]+\.(?:md|yml|txt)):(\d+)(?::(\d+))?: (.+)$"
+    r"^(?:.*?Error: |.*?(?:ERROR|WARNING)\s+-\s+)?\s*([\w./-]+\.(?:md|yml|txt)):(\d+)(?::(\d+))?: (.+)$"
 )
 
 BANK = """\
@@ -229,3 +229,42 @@ def test_a_broken_model_is_reported_alike(tmp_path, broken):
 
     assert from_check == from_build
     assert from_check and {file for file, _, _ in from_check} == {"quizzes/spcm.yml"}
+
+
+def test_broken_links_and_pages_left_out_of_the_nav_are_reported_alike(tmp_path):
+    body = (
+        "## 事件 {#incident}\n\n"
+        "见[缺页](missing.md)、[错小节](b.md#nowhere)和[本页小节](#not-here)。\n\n"
+        "[绝对路径](/soc/b.md)、[没有文件](somewhere)、![示意图](pic.png)。\n\n"
+        "这些是好的：[乙页](b.md#part)、[测验](../quizzes/basics.md)、[首页](../index.md)。\n"
+    )
+    project = write_project(
+        tmp_path / "project",
+        {
+            "index.md": page("首页"),
+            "soc/a.md": page("甲页", body),
+            "soc/b.md": page("乙页", "## 部分 {#part}\n\n正文。"),
+            "soc/left-out.md": page("不在目录里的页"),
+            "log/index.md": page("学习日志", "<!-- academy:learning-log -->"),
+        },
+        nav=["index.md", "soc/a.md", "soc/b.md", "log/index.md"],
+    )
+    (project / "quizzes" / "basics.yml").write_text(
+        BANK.replace("answer: [A, F]", "answer: [A, C]").replace("#no-such-section", ""),
+        encoding="utf-8",
+    )
+
+    from_check, from_build = check_and_build(project, tmp_path / "site")
+
+    assert from_check == from_build
+    source = (project / "content" / "soc" / "a.md").read_text(encoding="utf-8").splitlines()
+    first = 1 + next(n for n, text in enumerate(source) if "[缺页]" in text)
+    lines = {(file, line) for file, line, _ in from_check}
+    assert lines == {
+        ("content/soc/a.md", first),  # 缺页, 错小节, 本页小节
+        ("content/soc/a.md", first + 2),  # 绝对路径, 没有文件, 示意图
+        ("content/soc/left-out.md", 1),
+    }
+    messages = " ".join(message for _, _, message in from_check)
+    for link in ("missing.md", "b.md#nowhere", "#not-here", "/soc/b.md", "somewhere", "pic.png"):
+        assert f"链接 {link} " in messages

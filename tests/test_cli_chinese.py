@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from support.site import ROOT, academy
+from support.site import ROOT, academy, page, run_build, write_project
 
 COMMANDS = [
     [],
@@ -70,3 +70,28 @@ def test_a_missing_or_wrong_argument_is_explained_in_chinese(command, missing):
     result = academy(ROOT, *command)
     assert result.returncode == 2 and missing in result.stderr, result.stderr
     assert latin_prose(result.stderr.replace("xmlish", "")) == set(), result.stderr
+
+
+LOG_LEVELS = {"INFO", "WARNING", "ERROR", "DEBUG"}  # the level MkDocs puts before each line
+
+
+@pytest.mark.build
+def test_the_build_speaks_chinese(built_site):
+    # MkDocs' own lines too: cleaning, building to a folder, the time it took.
+    lines = [line for line in built_site.output.splitlines() if line.strip()]
+    assert any("站点构建完成" in line for line in lines), built_site.output
+    assert latin_prose("\n".join(lines)) - LOG_LEVELS == set(), built_site.output
+
+
+def test_a_broken_link_fails_the_build_in_chinese_with_its_line(tmp_path):
+    project = write_project(
+        tmp_path / "project",
+        {"index.md": page("首页", "见[值班](duty.md)。"), "log/index.md": page("学习日志")},
+    )
+    build = run_build(project, tmp_path / "site")
+    assert build.returncode == 1
+    shown = [line for line in build.output.splitlines() if "content/index.md" in line]
+    assert shown == ["WARNING -  content/index.md:11: 链接 duty.md 指向的 duty.md 不存在"], (
+        build.output
+    )
+    assert "Doc file" not in build.output and "Traceback" not in build.output

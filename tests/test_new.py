@@ -146,6 +146,12 @@ def test_role_then_path_then_quiz(project):
     (project / "content" / "soc" / "night.md").write_text(
         page("夜班").replace("[operator]", "[on-call]"), encoding="utf-8"
     )
+    config = project / "mkdocs.yml"  # a page written by hand goes into the nav by hand
+    text = config.read_text(encoding="utf-8")
+    config.write_text(
+        text.replace("  - soc/a.md\n", "  - soc/a.md\n  - soc/night.md\n"),
+        encoding="utf-8",
+    )
     result = academy(project, "new", "path", "on-call")
     assert result.returncode == 0, result.stdout + result.stderr
     path = (project / "content" / "paths" / "on-call.md").read_text(encoding="utf-8")

@@ -232,9 +232,9 @@ def broken_build(tmp_path_factory: pytest.TempPathFactory):
 def test_broken_links_and_anchors_fail_the_build(broken_build, number, link, complaint):
     assert broken_build.returncode != 0
     warnings = [line for line in broken_build.output.splitlines() if line.startswith("WARNING")]
-    assert [line for line in warnings if f"'link-{number}.md'" in line and complaint in line], (
-        warnings
-    )
+    assert [
+        line for line in warnings if f"content/link-{number}.md:" in line and complaint in line
+    ], warnings
 
 
 @pytest.mark.build

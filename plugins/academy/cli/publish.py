@@ -242,7 +242,8 @@ def _build_and_verify(
         lines = [
             line
             for line in (build.stdout + build.stderr).splitlines()
-            if line.strip() and not line.startswith("INFO")
+            # MkDocs' closing "Aborted with …" line: the Chinese one below says it
+            if line.strip() and not line.startswith(("INFO", "Aborted with"))
         ]
         print("\n".join(lines[-60:]))
         print("\n构建失败，未发布（目标文件夹保持原样）。", file=sys.stderr)

@@ -9,19 +9,29 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from xml.etree.ElementTree import Element
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
 
 from academy.core.course import (
     Course,
     CourseFiles,
     check_rendered,
     check_sources,
-    linked_pages,
     markdown_files,
     shown_path,
 )
 from academy.core.front_matter import split_front_matter
+from academy.core.glossary import GLOSSARY_PAGE
+from academy.core.links import check_links, check_nav
 from academy.core.model import Model
 from academy.core.problems import Problem, ProblemsFound, format_all, read_utf8
+from academy.render.glossary_page import glossary_page_source
+from academy.render.quiz_page import quiz_page
+
+HTML_ID = re.compile(r'\sid="([^"]+)"')
 
 
 @dataclass(frozen=True)
@@ -34,6 +44,7 @@ class Settings:
     item_checks: str  # "error", "warn" or "off"
     glossary: Path | None  # the 术语表 YAML
     reflection_questions: list[str]  # the learning log's prompts
+    nav: set[str] | None  # the pages in the nav, when a page left out fails the build
     extensions: list[Any]
     extension_configs: dict[str, Any]
 
@@ -72,9 +83,33 @@ def read_settings(config_file: Path) -> Settings | None:
         item_checks=plugin.config.item_checks,
         glossary=Path(plugin.config.glossary) if plugin.config.glossary else None,
         reflection_questions=list(plugin.config.reflection_questions),
+        nav=_nav_pages(config),
         extensions=config.markdown_extensions,
         extension_configs=config.mdx_configs,
     )
+
+
+def _nav_pages(config: Any) -> set[str] | None:
+    """The pages the nav lists, when MkDocs warns about a page it leaves out."""
+    import logging
+
+    omitted = config.validation.nav.omitted_files
+    if not config.nav or config.not_in_nav or omitted < logging.WARNING:
+        return None
+    found: set[str] = set()
+
+    def walk(item: Any) -> None:
+        if isinstance(item, str):
+            found.add(item)
+        elif isinstance(item, dict):
+            for value in item.values():
+                walk(value)
+        elif isinstance(item, list):
+            for value in item:
+                walk(value)
+
+    walk(config.nav)
+    return found
 
 
 @dataclass
@@ -106,20 +141,84 @@ def load_project(settings: Settings, anchors: bool = True) -> Project:
     )
     course, problems = check_sources(files)
     if anchors and course is not None and not problems:
-        problems = check_rendered(course, rendered_ids(settings, linked_pages(course)))
+        problems = _check_rendered_pages(settings, course)
     return Project(settings, course, problems)
+
+
+def _check_rendered_pages(settings: Settings, course: Course) -> list[Problem]:
+    """What the build finds once pages are rendered: the sections that steps, refs and
+    pins point at, every link and image of every page, and the nav."""
+    sources = {
+        page: (settings.docs_dir / page).read_text(encoding="utf-8-sig")
+        for page in course.pages.metas
+    }
+    if course.glossary is not None:
+        sources[GLOSSARY_PAGE] = glossary_page_source(course.glossary, course)
+    written: dict[str, list[str]] = {}
+    rendered = {
+        page: _render(settings, page, source, written.setdefault(page, []))
+        for page, source in sources.items()
+    }
+    ids = {page: set(HTML_ID.findall(html)) for page, html in rendered.items()}
+    files = {
+        file.relative_to(settings.docs_dir).as_posix()
+        for file in settings.docs_dir.rglob("*")
+        if file.is_file()
+    }
+    files |= {quiz_page(quiz_id) for quiz_id in course.quizzes} | set(sources)
+    content = {page: found for page, found in written.items() if page in course.pages.metas}
+    return (
+        check_rendered(course, ids)
+        + check_links(content, sources, ids, files, course.shown_as)
+        + check_nav(set(course.pages.metas), settings.nav, course.shown_as)
+    )
+
+
+def _render(settings: Settings, page: str, source: str, links: list[str] | None = None) -> str:
+    """A page's Markdown as the site's Markdown extensions render it; `links` gets the
+    href of each Markdown link and the src of each image, as MkDocs reads them."""
+    import markdown
+
+    _, body = split_front_matter(source, page)
+    extensions = list(settings.extensions)
+    if links is not None:
+        extensions.append(_LinkCollector(links))
+    renderer = markdown.Markdown(
+        extensions=extensions, extension_configs=settings.extension_configs
+    )
+    return str(renderer.convert(body))
+
+
+class _LinkCollector(Extension):
+    def __init__(self, found: list[str]) -> None:
+        super().__init__()
+        self.found = found
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        # where MkDocs reads them: on the element tree, after the other treeprocessors
+        md.treeprocessors.register(_CollectLinks(md, self.found), "academy-links", 0)
+
+
+class _CollectLinks(Treeprocessor):
+    def __init__(self, md: Markdown, found: list[str]) -> None:
+        super().__init__(md)
+        self.found = found
+
+    def run(self, root: Element) -> None:
+        for element in root.iter():
+            attribute = {"a": "href", "img": "src"}.get(str(element.tag))
+            link = element.get(attribute) if attribute else None
+            if link is not None:
+                self.found.append(link)
 
 
 def rendered_ids(settings: Settings, pages: set[str]) -> dict[str, set[str]]:
     """Element ids of pages rendered with the site's Markdown extensions."""
-    import markdown
-
-    ids = {}
-    for page in pages:
-        text = (settings.docs_dir / page).read_text(encoding="utf-8-sig")
-        _, body = split_front_matter(text, page)
-        renderer = markdown.Markdown(
-            extensions=settings.extensions, extension_configs=settings.extension_configs
+    return {
+        page: set(
+            HTML_ID.findall(
+                _render(settings, page, (settings.docs_dir / page).read_text(encoding="utf-8-sig"))
+            )
         )
-        ids[page] = set(re.findall(r'\sid="([^"]+)"', renderer.convert(body)))
-    return ids
+        for page in pages
+    }

@@ -29,6 +29,7 @@ from academy.render.learning import UrlFor
 from academy.render.page import CourseWidgets, PageRef
 from academy.render.quiz_page import quiz_page, quiz_page_source
 
+from .build_log import BUILD_LOG
 from .config import AcademyConfig
 from .nav import add_to_nav
 from .search_hooks import SearchHooks
@@ -68,6 +69,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         """Register the plugin's static files."""
         if not self.config.enabled:
             return None
+        BUILD_LOG.install()
         self.site = (
             self.config.site_id or hashlib.sha256(config.site_name.encode()).hexdigest()[:10]
         )
@@ -94,6 +96,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         if not self.config.enabled:
             return None
         self.course = _check(self.config, files, config)
+        BUILD_LOG.docs_dir, BUILD_LOG.shown_as = Path(config.docs_dir), self.course.shown_as
         self.search = SearchHooks(self.course, self.config, _material_index(config))
         self._files = files
         widgets = CourseWidgets(self.course, self.site, self.config.reflection_questions)
