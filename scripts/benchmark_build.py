@@ -1,24 +1,22 @@
 """Build-time benchmark: our plugin against a plain mkdocs-material build of the same pages.
 
-    python scripts/benchmark_build.py --pages 200 --questions 250 [--repeat 3]
+    python scripts/benchmark_build.py [--pages 200 --questions 250] [--repeat 7] [--variants]
     python scripts/benchmark_build.py --sizes 100,1000,5000 [--repeat 1] [--one-process]
 
 Generates a synthetic course (pages with front matter and headings, learning
-paths, quiz banks, the shipped search vocabulary) in a temporary folder and builds it three ways:
+paths, quiz banks of 25 questions, the shipped search vocabulary) in a temporary
+folder and builds it two ways, alternately, `--repeat` times:
 
   plain      mkdocs-material with search and offline, no academy plugin
-  academy    with the academy plugin but no quiz banks
-  quizzes    with the academy plugin and the quiz banks
+  ours       with the academy plugin, its paths and its quiz banks
 
-It prints the median wall time and peak memory of each, and the ratios
-academy/plain and quizzes/academy (the cost of the quiz feature). With
---sizes it runs several course sizes (a quarter as many questions as pages)
-with plain and ours (the plugin with paths and quizzes) only, and prints one
-line per size with the ratio ours/plain (the median of the ratios of
-alternated builds), to show that the cost stays linear. On a machine with two
-cores the plugin's search work runs in a second process (search/work.py): the
-peak memory of that worker and the ratio of CPU time (both processes) are
-printed too, for what the overlap costs.
+and prints the median of the paired ratios ours/plain, in wall time and in CPU time
+(both processes: on a machine with two cores the plugin's search work runs in a
+second process, search/work.py), with their ranges and the peak memory of each.
+The default size is the costly case: 200 pages with 250 questions. With --sizes
+it prints one line per course size (a quarter as many questions as pages), to show
+that the cost stays linear. --variants also builds the plugin without quiz banks
+and prints the cost of the quiz feature alone.
 """
 
 from __future__ import annotations
@@ -214,21 +212,48 @@ def measure(project: Path, repeat: int) -> tuple[float, float]:
     return statistics.median(r["seconds"] for r in runs), max(r["peak_mb"] for r in runs)
 
 
+def paired(pages: int, questions: int, repeat: int, one_process: bool) -> str:
+    """Plain and ours built alternately `repeat` times, so that a slower stretch of the
+    machine hits both: one line with the medians and the ranges of the paired ratios."""
+    with tempfile.TemporaryDirectory() as folder:
+        plain_project, ours_project = Path(folder) / "plain", Path(folder) / "ours"
+        write_course(plain_project, pages, questions, False, False)
+        write_course(ours_project, pages, questions, True, True, one_process)
+        runs = [
+            (measure_runs(plain_project, 1)[0], measure_runs(ours_project, 1)[0])
+            for _ in range(repeat)
+        ]
+    plain, ours = [run for run, _ in runs], [run for _, run in runs]
+    walls = [o["seconds"] / p["seconds"] for p, o in runs]
+    cpus = [o["cpu"] / p["cpu"] for p, o in runs]
+    return (
+        f"{pages:5}  {questions:9}  {statistics.median(r['seconds'] for r in plain):7.2f}  "
+        f"{statistics.median(r['seconds'] for r in ours):6.2f}  "
+        f"{max(r['peak_mb'] for r in plain):8.1f} / "
+        f"{max(r['peak_mb'] for r in ours):6.1f} + "
+        f"{max(r['worker_mb'] for r in ours):6.1f}  "
+        f"{statistics.median(walls):9.3f} ({min(walls):.2f}–{max(walls):.2f})"
+        f"  {statistics.median(cpus):9.3f} ({min(cpus):.2f}–{max(cpus):.2f})"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--pages", type=int, default=200)
     parser.add_argument("--questions", type=int, default=250)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=7, help="pairs of builds per size")
+    parser.add_argument(
+        "--variants",
+        action="store_true",
+        help="also build the plugin without quizzes: the cost of the plugin and of the quizzes",
+    )
     parser.add_argument("--sizes", help="comma-separated page counts, e.g. 100,1000,5000")
     parser.add_argument(
         "--one-process",
         action="store_true",
-        help=(
-            "with --sizes: keep the plugin's search work in the build process "
-            "(search_worker: false)"
-        ),
+        help=("keep the plugin's search work in the build process (search_worker: false)"),
     )
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -239,34 +264,15 @@ def main() -> None:
     # is installed in place and, where PYTHONDONTWRITEBYTECODE is set, would be
     # compiled from source on every build. Compile it once, as an install does.
     compileall.compile_dir(ROOT / "plugins", quiet=1)
-    if args.sizes:
-        print(
-            "pages  questions  plain s  ours s  peak MB plain / ours + worker"
-            "  ours/plain  cpu ours/plain"
-        )
-        for pages in (int(size) for size in args.sizes.split(",")):
-            questions = max(25, pages // 4)
-            with tempfile.TemporaryDirectory() as folder:
-                plain_project, ours_project = Path(folder) / "plain", Path(folder) / "ours"
-                write_course(plain_project, pages, questions, False, False)
-                write_course(ours_project, pages, questions, True, True, args.one_process)
-                # Alternate the two builds so that a slower stretch of the machine hits both.
-                runs = [
-                    (measure_runs(plain_project, 1)[0], measure_runs(ours_project, 1)[0])
-                    for _ in range(args.repeat)
-                ]
-            plain, ours = [run for run, _ in runs], [run for _, run in runs]
-            ratio = statistics.median(o["seconds"] / p["seconds"] for p, o in runs)
-            cpu_ratio = statistics.median(o["cpu"] / p["cpu"] for p, o in runs)
-            print(
-                f"{pages:5}  {questions:9}  {statistics.median(r['seconds'] for r in plain):7.2f}  "
-                f"{statistics.median(r['seconds'] for r in ours):6.2f}  "
-                f"{max(r['peak_mb'] for r in plain):8.1f} / "
-                f"{max(r['peak_mb'] for r in ours):6.1f} + "
-                f"{max(r['worker_mb'] for r in ours):6.1f}  "
-                f"{ratio:10.3f}  {cpu_ratio:14.3f}",
-                flush=True,
-            )
+    print(
+        "pages  questions  plain s  ours s  peak MB plain / ours + worker"
+        "  wall ours/plain (range)  cpu ours/plain (range)"
+    )
+    sizes = [int(size) for size in args.sizes.split(",")] if args.sizes else [args.pages]
+    for pages in sizes:
+        questions = max(25, pages // 4) if args.sizes else args.questions
+        print(paired(pages, questions, args.repeat, args.one_process), flush=True)
+    if args.sizes or not args.variants:
         return
     with tempfile.TemporaryDirectory() as folder:
         results = {}
