@@ -1,5 +1,6 @@
 """The site builds on ProperDocs, the maintained fork of MkDocs 1.x, as it does on
-MkDocs: the same pages, the same HTML but for the generator tag, the same search."""
+MkDocs: the same pages, the same HTML but for the generator tag, the same search, and
+its log in Chinese."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ def test_properdocs_builds_the_same_site(built_site, site_port, tmp_path):
         timeout=600,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+    assert "站点构建完成" in result.stderr  # its log in Chinese, as MkDocs'
 
     def pages(root):
         return sorted(

@@ -16,12 +16,17 @@ from pathlib import Path
 from academy.core import links
 from academy.core.problems import Problem
 
-LOGGERS = (
-    "mkdocs.commands.build",
-    "mkdocs.commands.serve",
-    "mkdocs.livereload",
-    "mkdocs.structure.pages",
-    "mkdocs.structure.nav",
+# The same modules under MkDocs and under ProperDocs, its continuation.
+LOGGERS = tuple(
+    f"{engine}.{module}"
+    for engine in ("mkdocs", "properdocs")
+    for module in (
+        "commands.build",
+        "commands.serve",
+        "livereload",
+        "structure.pages",
+        "structure.nav",
+    )
 )
 
 _Rewrite = Callable[[re.Match[str]], str]
