@@ -7,7 +7,8 @@ Generates a synthetic course (pages with front matter and headings, learning
 paths, quiz banks of 25 questions, the shipped search vocabulary) in a temporary
 folder and builds it two ways, alternately, `--repeat` times:
 
-  plain      mkdocs-material with search and offline, no academy plugin
+  plain      mkdocs-material with search and offline, no academy plugin; each quiz
+             bank's questions are a Markdown page, so both builds have the same pages
   ours       with the academy plugin, its paths and its quiz banks
 
 and prints the median of the paired ratios ours/plain, in wall time and in CPU time
@@ -42,6 +43,7 @@ LEVELS = ["soc-ops", "soc-m1", "soc-m2", "soc-m3"]
 # every page unless it is pruned, which makes both builds quadratic in the page
 # count; the synthetic course is pruned like a large real one should be.
 PART = 50
+PER_BANK = 25  # questions per quiz bank
 
 
 LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
@@ -133,8 +135,22 @@ def write_course(
         encoding="utf-8",
     )
     nav.append("paths/operator.md")
+    if not with_quizzes:
+        # The same pages in every build: where ours has a quiz page, the others have
+        # its questions as a Markdown page.
+        (content / "quiz-text").mkdir()
+        for bank in range(max(1, questions // PER_BANK)):
+            items = "".join(
+                f"{q + 1}. 第 {q} 题的**题干**\n\n    - 甲\n    - 乙\n    - 丙\n    - 丁\n\n"
+                f"    解析 {q}\n\n"
+                for q in range(PER_BANK)
+            )
+            (content / "quiz-text" / f"bank-{bank}.md").write_text(
+                f"---\ntitle: 题库 {bank}\n---\n\n# 题库 {bank}\n\n{items}", encoding="utf-8"
+            )
+            nav.append(f"quiz-text/bank-{bank}.md")
     if with_quizzes:
-        per_bank = 25
+        per_bank = PER_BANK
         for bank in range(max(1, questions // per_bank)):
             items = []
             for q in range(per_bank):
