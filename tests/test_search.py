@@ -201,3 +201,48 @@ def test_academy_search_with_nothing_found_says_so(tmp_path, capsys):
     project = write_project(tmp_path, {"index.md": page("首页", "欢迎。")})
     assert main(["-f", str(project / "mkdocs.yml"), "search", "区块链"]) == 0
     assert "没有找到" in capsys.readouterr().out
+
+
+PATH_PAGE = """\
+---
+title: 运营专员学习路径
+summary: 运营专员的入职路线
+minutes: 3
+roles: [operator]
+spcm: [岗位认知]
+path:
+  modules:
+    - id: day-1
+      title: 第一天
+      steps:
+        - page: duty.md
+---
+
+# 运营专员学习路径
+
+按顺序学习。
+"""
+
+
+def test_academy_search_finds_a_path_by_its_steps_and_follows_their_titles(tmp_path, capsys):
+    project = write_project(
+        tmp_path,
+        {
+            "index.md": page("首页", "欢迎。"),
+            "duty.md": page("值班与升级", "夜间值班。"),
+            "paths/operator.md": PATH_PAGE,
+            "log/index.md": page("学习日志", "<!-- academy:learning-log -->"),
+        },
+    )
+    config = str(project / "mkdocs.yml")
+
+    def found(query: str) -> list[str]:
+        assert main(["-f", config, "search", query, "--json"]) == 0
+        return [hit["url"] for hit in json.loads(capsys.readouterr().out)["results"]]
+
+    # the path page lists its steps, as the site's path page does
+    assert "paths/operator.html#module-day-1" in found("值班与升级")
+    duty = project / "content" / "duty.md"
+    duty.write_text(page("交接班规范", "夜间值班。"), encoding="utf-8")
+    # a step's new title reaches the path page without a change to the path page itself
+    assert "paths/operator.html#module-day-1" in found("交接班规范")
