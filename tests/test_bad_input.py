@@ -188,6 +188,16 @@ def test_check_search_and_build_print_nothing_from_the_word_segmenter(tmp_path):
     for output in [run.stdout + run.stderr for run in runs] + [build.output]:
         assert "prefix dict" not in output and "Loading model" not in output, output
         assert "Traceback" not in output
+    # asked for, the libraries' own output is there to help find a problem
+    verbose = subprocess.run(
+        [str(BIN / "academy"), "--verbose", "search", "事件"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert verbose.returncode == 0 and "Loading model" in verbose.stderr, verbose.stderr
+    assert "Loading model" in run_build(project, tmp_path / "site2", "--verbose").output
 
 
 def test_a_model_saved_in_gbk_is_reported_at_its_first_chinese_line(tmp_path):

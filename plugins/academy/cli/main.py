@@ -7,6 +7,7 @@ and run(); exit codes are 0 (ok), 1 (findings) and 2 (usage).
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from importlib import import_module
@@ -44,6 +45,12 @@ def main(argv: list[str] | None = None) -> int:
         metavar="配置文件",
         help="站点配置文件（默认 mkdocs.yml）",
     )
+    parser.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="同时显示所用程序库（分词、构建）的详细输出，排查问题时用",
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
     modules = {}
     for name, module_name in COMMANDS:
@@ -57,6 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return USAGE
+    _libraries_speak(args.verbose)
     try:
         return int(modules[args.command].run(args))
     except KeyboardInterrupt:
@@ -69,3 +77,13 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def _libraries_speak(verbose: bool) -> None:
+    """Libraries print in English (jieba announces every dictionary load): a trainer
+    sees only our messages unless they ask for more with --verbose."""
+    if verbose:
+        logging.basicConfig(level=logging.INFO, format="%(name)s: %(message)s")
+    else:
+        # a filter, not a level: importing jieba later sets its logger's level to DEBUG
+        logging.getLogger("jieba").addFilter(lambda record: record.levelno >= logging.WARNING)

@@ -151,7 +151,9 @@ def _publish(args: argparse.Namespace, layout: Layout) -> int:
         check_space(layout)
         staging = layout.staging()
         try:
-            status = _build_and_verify(args.config_file, settings.base, staging, site_url, project)
+            status = _build_and_verify(
+                args.config_file, settings.base, staging, site_url, project, args.verbose
+            )
             if status != OK:
                 return status
             stage("4/4 切换到新版本…")
@@ -210,7 +212,7 @@ def _die_with_parent() -> None:
 
 
 def _build_and_verify(
-    config_file: str, base: Path, staging: Path, site_url: str, project: object
+    config_file: str, base: Path, staging: Path, site_url: str, project: object, verbose: bool
 ) -> int:
     stage("2/4 在临时文件夹中严格构建…")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=site_url)
@@ -226,6 +228,7 @@ def _build_and_verify(
             str(Path(config_file).absolute()),
             "-d",
             str(staging),
+            *(["--verbose"] if verbose else []),
         ],
         cwd=base,
         env=env,
@@ -234,6 +237,8 @@ def _build_and_verify(
         check=False,  # a failed build is reported below, with its output
         preexec_fn=_die_with_parent,  # no threads run here, so preexec_fn is safe
     )
+    if verbose:
+        print(build.stdout + build.stderr, end="")
     full = _disk_full(staging, build.stdout + build.stderr)
     if build.returncode != 0 and full:
         print(full, file=sys.stderr)

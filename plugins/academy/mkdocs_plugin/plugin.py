@@ -78,9 +78,11 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
                 "site_url 未设置：页面之间将整页加载"
                 "（即时导航需要站点地址，见 README 的 Hosting 一节）"
             )
-        # jieba (Material's Chinese segmentation) reports its dictionary
-        # loading on every build; trainers only need to see problems.
-        logging.getLogger("jieba").setLevel(logging.WARNING)
+        # jieba (Material's Chinese segmentation) reports its dictionary loading
+        # on every build; trainers only need to see problems, unless they build
+        # with --verbose.
+        verbose = logging.getLogger("mkdocs").isEnabledFor(logging.DEBUG)
+        logging.getLogger("jieba").setLevel(logging.DEBUG if verbose else logging.WARNING)
         config.theme.dirs.append(str(TEMPLATES))
         head = [STORAGE_GUARD, FILE_PROTOCOL_FIX]
         if self.config.vendored_assets:

@@ -1,7 +1,10 @@
 """Chinese word segmentation with jieba and the trainer's dictionary.
 
-One `Segmenter` per vocabulary: its own jieba.Tokenizer, so the words added
-here never leak into the jieba instance Material's search plugin uses.
+One `Segmenter` per vocabulary, on jieba's default tokenizer with the trainer's
+words added: Material's search uses the same tokenizer, so a build loads one
+dictionary and both cut the pages with the trainer's words. (Whoever runs it
+decides whether jieba's own messages are shown: the plugin and the `academy`
+command keep them quiet unless asked to be verbose.)
 """
 
 from __future__ import annotations
@@ -42,7 +45,6 @@ class Segmenter:
     """Accurate-mode and search-mode segmentation of Chinese text."""
 
     def __init__(self, terms: Terms) -> None:
-        logging.getLogger("jieba").setLevel(logging.WARNING)
         self.terms = terms
         self._words: dict[str, list[str]] = {}
         self._compounds: dict[str, list[str]] = {}
