@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from conftest import BIN, page, run_build, write_project
-from test_check_parity import BANK, PATH_PAGE, check_and_build
+from support.site import path_page
+from test_check_parity import BANK, check_and_build
 
 VALID_BANK = BANK.replace("answer: [A, F]", "answer: [A, C]").replace(
     "#no-such-section", "#incident"
@@ -119,22 +120,16 @@ def test_a_mistake_is_reported_once_at_its_line_by_check_and_build(tmp_path, nam
     assert not any("a" <= ch.lower() <= "z" for ch in prose), found_message  # Chinese only
 
 
-def path_page(role: str, title: str, step: str) -> str:
-    """A path page whose second step is `step` (e.g. `page: paths/lead.md`)."""
-    return (
-        PATH_PAGE.replace("roles: [operator]", f"roles: [{role}]")
-        .replace("运营专员学习路径", title)
-        .replace("page: soc/{target}", step)
-    )
-
-
 @pytest.mark.parametrize(
     "pages, expected",
     [
         (  # a step that is the path page itself
             {
                 "paths/operator.md": path_page(
-                    "operator", "运营专员学习路径", "page: paths/operator.md"
+                    "page: soc/a.md",
+                    "page: paths/operator.md",
+                    role="operator",
+                    title="运营专员学习路径",
                 )
             },
             {("content/paths/operator.md", 13)},
@@ -142,10 +137,16 @@ def path_page(role: str, title: str, step: str) -> str:
         (  # two path pages whose steps lead into each other
             {
                 "paths/operator.md": path_page(
-                    "operator", "运营专员学习路径", "page: paths/team-lead.md"
+                    "page: soc/a.md",
+                    "page: paths/team-lead.md",
+                    role="operator",
+                    title="运营专员学习路径",
                 ),
                 "paths/team-lead.md": path_page(
-                    "team-lead", "小组长学习路径", "page: paths/operator.md"
+                    "page: soc/a.md",
+                    "page: paths/operator.md",
+                    role="team-lead",
+                    title="小组长学习路径",
                 ),
             },
             {("content/paths/operator.md", 13), ("content/paths/team-lead.md", 13)},
@@ -163,7 +164,9 @@ def test_a_path_cannot_lead_to_a_path_page(tmp_path, pages, expected):
 
 
 def test_a_broken_bank_is_not_also_reported_as_missing_from_the_paths(tmp_path):
-    taking_quiz = path_page("operator", "运营专员学习路径", "quiz: basics")
+    taking_quiz = path_page(
+        "page: soc/a.md", "quiz: basics", role="operator", title="运营专员学习路径"
+    )
     project = project_with(tmp_path, {"paths/operator.md": taking_quiz})
     rewrite(bank(project), "answer: [A, C]", "answer: []")
 

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BIN, page, run_build, write_project
+from conftest import BIN, run_build
+from support.site import page, path_page, write_project
 
 FINDING = re.compile(
     r"^(?:.*?Error: |.*?(?:ERROR|WARNING)\s+-\s+)?\s*([\w./-]+\.(?:md|yml|txt)):(\d+)(?::(\d+))?: (.+)$"
@@ -38,25 +39,6 @@ questions:
     answer: [A, F]
     explanation: 见甲页。
     refs: [soc/a.md]
-"""
-
-PATH_PAGE = """\
----
-title: 运营专员学习路径
-summary: 测试路径
-minutes: 3
-roles: [operator]
-spcm: [岗位认知]
-path:
-  modules:
-    - id: day-1
-      title: 第一天
-      steps:
-        - page: soc/a.md
-        - page: soc/{target}
----
-
-# 运营专员学习路径
 """
 
 
@@ -125,7 +107,7 @@ def test_every_problem_in_the_sources_is_reported_alike(tmp_path):
                 "spcm: [岗位认知]\n",
                 "spcm: [岗位认知]\nobjectives:\n  goals-vague: 了解运营\n",
             ),
-            "paths/operator.md": PATH_PAGE.format(target="missing.md"),
+            "paths/operator.md": path_page("page: soc/a.md", "page: soc/missing.md"),
             "log/index.md": page("学习日志", "<!-- academy:learning-log -->"),
         },
     )
@@ -168,7 +150,7 @@ def test_sections_that_do_not_exist_are_reported_alike(tmp_path):
             "index.md": page("首页"),
             "soc/a.md": page("甲页", "## 事件 {#incident}\n\n正文。"),
             "soc/pinned.md": related_page("固定相关阅读", "soc/a.md#no-such-section"),
-            "paths/operator.md": PATH_PAGE.format(target="a.md#no-such-step"),
+            "paths/operator.md": path_page("page: soc/a.md", "page: soc/a.md#no-such-step"),
             "log/index.md": page("学习日志", "<!-- academy:learning-log -->"),
         },
     )

@@ -16,7 +16,7 @@ from academy.search.emphasis import emphasised
 from academy.search.material import KEYWORDS, QUERY_STOPWORDS, ZWSP, improve_index
 from academy.search.sections import Section, split_sections
 from academy.search.whoosh_index import WhooshIndex
-from support.site import ROOT, page, write_project
+from support.site import ROOT, page, path_page, write_project
 
 
 def terms_in(folder: Path, dictionary: str = "", synonyms: str = "") -> Terms:
@@ -203,34 +203,13 @@ def test_academy_search_with_nothing_found_says_so(tmp_path, capsys):
     assert "没有找到" in capsys.readouterr().out
 
 
-PATH_PAGE = """\
----
-title: 运营专员学习路径
-summary: 运营专员的入职路线
-minutes: 3
-roles: [operator]
-spcm: [岗位认知]
-path:
-  modules:
-    - id: day-1
-      title: 第一天
-      steps:
-        - page: duty.md
----
-
-# 运营专员学习路径
-
-按顺序学习。
-"""
-
-
 def test_academy_search_finds_a_path_by_its_steps_and_follows_their_titles(tmp_path, capsys):
     project = write_project(
         tmp_path,
         {
             "index.md": page("首页", "欢迎。"),
             "duty.md": page("值班与升级", "夜间值班。"),
-            "paths/operator.md": PATH_PAGE,
+            "paths/operator.md": path_page("page: duty.md"),
             "log/index.md": page("学习日志", "<!-- academy:learning-log -->"),
         },
     )

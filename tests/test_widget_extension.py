@@ -9,7 +9,7 @@ from pymdownx.slugs import slugify
 from academy.core.course import check_sources
 from academy.render.extension import AcademyExtension
 from academy.render.page import CourseWidgets, PageRef
-from support.site import page, project_files, write_project
+from support.site import page, path_page, project_files, write_project
 
 BANK = """\
 id: basics
@@ -26,24 +26,8 @@ questions:
     refs: [soc/a.md#incident]
 """
 
-PATH = """\
----
-title: 运营专员学习路径
-summary: 测试路径
-minutes: 3
-roles: [operator]
-spcm: [岗位认知]
-path:
-  modules:
-    - id: day-1
-      title: 第一天
-      steps:
-        - page: soc/a.md
-        - quiz: basics
----
 
-# 运营专员学习路径
-"""
+PATH = path_page("page: soc/a.md", "quiz: basics")
 
 
 def widgets_for(tmp_path) -> CourseWidgets:

@@ -45,6 +45,17 @@ def page(title: str = "页面", body: str = "正文。") -> str:
     return PAGE.format(title=title, body=body)
 
 
+def path_page(*steps: str, role: str = "operator", title: str = "运营专员学习路径") -> str:
+    """A learning path for `role` with one module, 第一天, whose steps are written as in
+    its YAML: `page: soc/a.md`, `quiz: basics` (the first step is on line 12)."""
+    listed = "".join(f"        - {step}\n" for step in steps)
+    return (
+        f"---\ntitle: {title}\nsummary: 测试路径\nminutes: 3\nroles: [{role}]\n"
+        "spcm: [岗位认知]\npath:\n  modules:\n    - id: day-1\n      title: 第一天\n"
+        f"      steps:\n{listed}---\n\n# {title}\n"
+    )
+
+
 def write_project(root: Path, pages: dict[str, str], nav: list[str] | None = None) -> Path:
     """A minimal project using the real model and the real mkdocs.yml settings."""
     (root / "quizzes").mkdir(parents=True, exist_ok=True)
