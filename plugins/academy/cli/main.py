@@ -75,10 +75,6 @@ def main(argv: list[str] | None = None) -> int:
         return OK
 
 
-if __name__ == "__main__":
-    sys.exit(main())
-
-
 def _libraries_speak(verbose: bool) -> None:
     """Libraries print in English (jieba announces every dictionary load): a trainer
     sees only our messages unless they ask for more with --verbose."""
@@ -86,4 +82,12 @@ def _libraries_speak(verbose: bool) -> None:
         logging.basicConfig(level=logging.INFO, format="%(name)s: %(message)s")
     else:
         # a filter, not a level: importing jieba later sets its logger's level to DEBUG
-        logging.getLogger("jieba").addFilter(lambda record: record.levelno >= logging.WARNING)
+        logging.getLogger("jieba").addFilter(_warnings_only)  # once, however often main runs
+
+
+def _warnings_only(record: logging.LogRecord) -> bool:
+    return record.levelno >= logging.WARNING
+
+
+if __name__ == "__main__":
+    sys.exit(main())
