@@ -7,12 +7,12 @@ import json
 import sys
 from dataclasses import asdict
 
-from academy.core.coverage import measure_coverage, ref_targets
+from academy.core.coverage import measure_coverage
 from academy.core.problems import format_all
 
 from .common import FINDINGS, OK, USAGE, open_project, report_problems
 from .coverage_text import format_coverage
-from .settings import Project, rendered_ids
+from .settings import Project
 
 HELP = "检查所有页面、学习路径、测验题库和能力模型文件，列出全部问题"
 
@@ -41,8 +41,7 @@ def run(args: argparse.Namespace) -> int:
         return USAGE
     coverage = None
     if args.coverage and project.model is not None and project.course is not None:
-        ids = rendered_ids(project.settings, ref_targets(project.course))
-        coverage = measure_coverage(project.model, project.course, ids)
+        coverage = measure_coverage(project.model, project.course, project.ids)
     if args.format == "json":
         return _json(project, coverage)
     status = report_problems(project.problems)

@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
+import logging
 import os
-import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import Element
@@ -25,13 +25,11 @@ from academy.core.course import (
 )
 from academy.core.front_matter import split_front_matter
 from academy.core.glossary import GLOSSARY_PAGE
-from academy.core.links import check_links, check_nav
+from academy.core.links import check_links, check_nav, element_ids
 from academy.core.model import Model
 from academy.core.problems import Problem, ProblemsFound, format_all, read_utf8
 from academy.render.glossary_page import glossary_page_source
 from academy.render.quiz_page import quiz_page
-
-HTML_ID = re.compile(r'\sid="([^"]+)"')
 
 
 @dataclass(frozen=True)
@@ -91,8 +89,6 @@ def read_settings(config_file: Path) -> Settings | None:
 
 def _nav_pages(config: Any) -> set[str] | None:
     """The pages the nav lists, when MkDocs warns about a page it leaves out."""
-    import logging
-
     omitted = config.validation.nav.omitted_files
     if not config.nav or config.not_in_nav or omitted < logging.WARNING:
         return None
@@ -117,6 +113,8 @@ class Project:
     settings: Settings
     course: Course | None
     problems: list[Problem]
+    # element ids of every rendered page (when the checks rendered them): the sections
+    ids: dict[str, set[str]] = field(default_factory=dict)
 
     @property
     def model(self) -> Model | None:
@@ -140,14 +138,18 @@ def load_project(settings: Settings, anchors: bool = True) -> Project:
         glossary_shown=shown_path(settings.glossary, settings.base) if settings.glossary else "",
     )
     course, problems = check_sources(files)
+    ids: dict[str, set[str]] = {}
     if anchors and course is not None and not problems:
-        problems = _check_rendered_pages(settings, course)
-    return Project(settings, course, problems)
+        problems, ids = _check_rendered_pages(settings, course)
+    return Project(settings, course, problems, ids)
 
 
-def _check_rendered_pages(settings: Settings, course: Course) -> list[Problem]:
+def _check_rendered_pages(
+    settings: Settings, course: Course
+) -> tuple[list[Problem], dict[str, set[str]]]:
     """What the build finds once pages are rendered: the sections that steps, refs and
-    pins point at, every link and image of every page, and the nav."""
+    pins point at, every link and image of every page, and the nav; and the element
+    ids of the rendered pages."""
     sources = {
         page: (settings.docs_dir / page).read_text(encoding="utf-8-sig")
         for page in course.pages.metas
@@ -159,7 +161,7 @@ def _check_rendered_pages(settings: Settings, course: Course) -> list[Problem]:
         page: _render(settings, page, source, written.setdefault(page, []))
         for page, source in sources.items()
     }
-    ids = {page: set(HTML_ID.findall(html)) for page, html in rendered.items()}
+    ids = {page: element_ids(html) for page, html in rendered.items()}
     files = {
         file.relative_to(settings.docs_dir).as_posix()
         for file in settings.docs_dir.rglob("*")
@@ -167,25 +169,22 @@ def _check_rendered_pages(settings: Settings, course: Course) -> list[Problem]:
     }
     files |= {quiz_page(quiz_id) for quiz_id in course.quizzes} | set(sources)
     content = {page: found for page, found in written.items() if page in course.pages.metas}
-    return (
+    problems = (
         check_rendered(course, ids)
         + check_links(content, sources, ids, files, course.shown_as)
         + check_nav(set(course.pages.metas), settings.nav, course.shown_as)
     )
+    return problems, ids
 
 
 def _render(settings: Settings, page: str, source: str, links: list[str] | None = None) -> str:
     """A page's Markdown as the site's Markdown extensions render it; `links` gets the
     href of each Markdown link and the src of each image, as MkDocs reads them."""
-    import markdown
-
     _, body = split_front_matter(source, page)
     extensions = list(settings.extensions)
     if links is not None:
         extensions.append(_LinkCollector(links))
-    renderer = markdown.Markdown(
-        extensions=extensions, extension_configs=settings.extension_configs
-    )
+    renderer = Markdown(extensions=extensions, extension_configs=settings.extension_configs)
     return str(renderer.convert(body))
 
 
@@ -210,15 +209,3 @@ class _CollectLinks(Treeprocessor):
             link = element.get(attribute) if attribute else None
             if link is not None:
                 self.found.append(link)
-
-
-def rendered_ids(settings: Settings, pages: set[str]) -> dict[str, set[str]]:
-    """Element ids of pages rendered with the site's Markdown extensions."""
-    return {
-        page: set(
-            HTML_ID.findall(
-                _render(settings, page, (settings.docs_dir / page).read_text(encoding="utf-8-sig"))
-            )
-        )
-        for page in pages
-    }

@@ -297,24 +297,6 @@ def _spcm_outside_course(
     ]
 
 
-def linked_pages(course: Course) -> set[str]:
-    """The pages whose sections check_rendered() looks up."""
-    pages = {s.target for p in course.paths for s in p.steps if s.kind == "section"}
-    pages |= {
-        page
-        for quiz in course.quizzes.values()
-        for q in quiz.questions
-        for page, anchor, _ in q.refs
-        if anchor
-    }
-    if course.glossary is not None:
-        pages |= {term.page for term in course.glossary.terms if term.anchor}
-    for meta in course.pages.metas.values():
-        if isinstance(meta.related, tuple):
-            pages |= {target.partition("#")[0] for target in meta.related if "#" in target}
-    return pages
-
-
 def _check_pins(metas: Mapping[str, PageMeta], shown: Mapping[str, str]) -> list[Problem]:
     """Pages pinned in `related:` must be pages of the site."""
     problems = []

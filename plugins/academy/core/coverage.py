@@ -186,14 +186,3 @@ def _check_refs(found: Coverage, course: Course, ids: Mapping[str, set[str]]) ->
                     found.broken_refs.append(
                         QuestionRef(quiz.id, question.id, quiz.source, line, f"{page}#{anchor}")
                     )
-
-
-def ref_targets(course: Course) -> set[str]:
-    """Pages whose rendered ids the refs need."""
-    return {
-        page
-        for quiz in course.quizzes.values()
-        for q in quiz.questions
-        for page, anchor, _ in q.refs
-        if anchor
-    }

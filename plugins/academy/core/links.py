@@ -11,11 +11,19 @@ say the same thing at the same line.
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Callable, Mapping
 from functools import partial
 from urllib.parse import unquote, urlsplit
 
 from .problems import Problem
+
+_ELEMENT_ID = re.compile(r'\sid="([^"]+)"')
+
+
+def element_ids(html: str) -> set[str]:
+    """The id of every element of a rendered page: the #sections a link may point at."""
+    return set(_ELEMENT_ID.findall(html))
 
 
 def link_line(source: str, link: str) -> int:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import re
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -22,6 +21,7 @@ from mkdocs.utils import get_relative_url
 
 from academy.core.course import Course, CourseFiles, check_rendered, check_sources, shown_path
 from academy.core.glossary import GLOSSARY_PAGE
+from academy.core.links import element_ids
 from academy.core.problems import Problem, format_all
 from academy.render.extension import AcademyExtension
 from academy.render.glossary_page import glossary_page_source
@@ -50,7 +50,6 @@ LOCAL_DIAGRAMS = "assets/academy/local-diagrams.js"
 # quizzes on the pages that have them.
 SCRIPTS = ["assets/academy/a11y.js", "assets/academy/academy.js"]
 STYLESHEETS = ["assets/academy/a11y.css", "assets/academy/academy.css"]
-HTML_ID = re.compile(r'\sid="([^"]+)"')
 FIX_AND_REBUILD = "处错误，请修改后重新构建"
 
 
@@ -154,7 +153,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             # A --dirty build renders only the pages that changed: the others keep
             # their last check.
             ids = {
-                file.src_uri: set(HTML_ID.findall(file.page.content))
+                file.src_uri: element_ids(file.page.content)
                 for file in files.documentation_pages()
                 if file.page is not None and file.page.content is not None
             }
