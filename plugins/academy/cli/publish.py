@@ -244,13 +244,14 @@ def _build_and_verify(
         print(full, file=sys.stderr)
         return FINDINGS
     if build.returncode != 0:
-        lines = [
-            line
-            for line in (build.stdout + build.stderr).splitlines()
-            # MkDocs' closing "Aborted with …" line: the Chinese one below says it
-            if line.strip() and not line.startswith(("INFO", "Aborted with"))
-        ]
-        print("\n".join(lines[-60:]))
+        if not verbose:  # else the whole output is already shown above
+            lines = [
+                line
+                for line in (build.stdout + build.stderr).splitlines()
+                # MkDocs' closing "Aborted with …" line: the Chinese one below says it
+                if line.strip() and not line.startswith(("INFO", "Aborted with"))
+            ]
+            print("\n".join(lines[-60:]))
         print("\n构建失败，未发布（目标文件夹保持原样）。", file=sys.stderr)
         return FINDINGS
     stage("3/4 校验构建结果…")
