@@ -20,8 +20,6 @@ from academy.search.service import searchable_pages
 
 from .settings import Settings
 
-WIDGET = "<!-- academy:"
-
 
 def site_pages(course: Course, settings: Settings) -> SitePages:
     titles = searchable_pages(course.pages.metas)
@@ -41,12 +39,7 @@ def site_pages(course: Course, settings: Settings) -> SitePages:
     with_widgets = (
         {path.page for path in course.paths}
         | set(generated)
-        | {
-            page
-            for page in titles
-            if page not in generated
-            and WIDGET in (settings.docs_dir / page).read_text(encoding="utf-8-sig")
-        }
+        | {page for page, found in course.pages.placeholders.items() if found}
     )
     shown = _course_digest(course, settings)
     return SitePages(
