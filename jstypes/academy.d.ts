@@ -82,6 +82,8 @@ interface AcademyCore {
   localTime(iso: unknown): string;
   uniqueId(prefix: string): string;
   download(name: string, text: string, type: string): void;
+  /** Tells xapi.js (when loaded) what the trainee did: { kind: "page" | "quiz", … }. */
+  record(detail: Record<string, unknown>): void;
   DAY: RegExp;
   emptyData(): LearningData;
   normalize(value: unknown): LearningData | null;
@@ -131,6 +133,9 @@ interface AcademyCharts {
 
 interface AcademyQuizExport {
   answersChecksum(quizId: string, version: QuizVersion, answers: Responses): string;
+  responseFile(quiz: Quiz, attempt: Attempt): Record<string, any>;
+  resultFile(quiz: Quiz, attempt: Attempt, score: Score): Record<string, any>;
+  questionRecords(questions: Question[], answers: Responses, score: Score | null): QuestionRecord[];
   downloadResponse(quiz: Quiz, attempt: Attempt): string;
   downloadResult(quiz: Quiz, attempt: Attempt, score: Score): string;
   renderReceipt(box: HTMLElement, quiz: Quiz, attempt: Attempt, restored: boolean, count: { answered: number; total: number }): void;
@@ -164,6 +169,28 @@ interface AcademyQuizQuestions {
   reducedMotion(): boolean;
 }
 
+/** One answer as a learning record describes it (quiz-export.js → xapi.js). */
+interface QuestionRecord {
+  id: string;
+  type: string;
+  prompt: string;
+  /** [option value, text] in option order */
+  choices: [string, string][];
+  response: unknown;
+  earned?: number;
+  possible?: number;
+  key?: unknown;
+}
+
+/** xapi-settings.js, written by the build when mkdocs.yml sets academy.xapi.endpoint. */
+interface AcademyXapiSettings {
+  endpoint: string;
+  launch: boolean;
+  base: string;
+  site: string;
+  course: string;
+}
+
 interface AcademyNamespace {
   core?: AcademyCore;
   retake?: AcademyRetake;
@@ -176,4 +203,5 @@ interface AcademyNamespace {
 
 interface Window {
   Academy: AcademyNamespace;
+  AcademyXapi?: AcademyXapiSettings;
 }

@@ -28,6 +28,7 @@ from academy.core.glossary import GLOSSARY_PAGE
 from academy.core.links import check_links, check_nav, element_ids
 from academy.core.model import Model
 from academy.core.problems import Problem, ProblemsFound, format_all, read_utf8
+from academy.core.xapi import endpoint_problem
 from academy.render.glossary_page import glossary_page_source
 from academy.render.quiz_page import quiz_page
 
@@ -45,6 +46,7 @@ class Settings:
     nav: set[str] | None  # the pages in the nav, when a page left out fails the build
     extensions: list[Any]
     extension_configs: dict[str, Any]
+    site_url: str | None = None  # the IRIs of learning records start with it
 
 
 def read_settings(config_file: Path) -> Settings | None:
@@ -72,6 +74,11 @@ def read_settings(config_file: Path) -> Settings | None:
     if plugin is None:
         print(f"{config_file}: 没有启用 academy 插件。", file=sys.stderr)
         return None
+    endpoint = plugin.config.xapi.endpoint
+    problem = endpoint_problem(endpoint, config.site_url) if endpoint is not None else None
+    if problem:
+        print(f"{config_file}: {problem}", file=sys.stderr)
+        return None
     return Settings(
         base=config_file.resolve().parent,
         docs_dir=Path(config.docs_dir),
@@ -84,6 +91,7 @@ def read_settings(config_file: Path) -> Settings | None:
         nav=_nav_pages(config),
         extensions=config.markdown_extensions,
         extension_configs=config.mdx_configs,
+        site_url=config.site_url or None,
     )
 
 

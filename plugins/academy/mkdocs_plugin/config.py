@@ -6,6 +6,16 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 
+class XapiConfig(base.Config):
+    endpoint = c.Optional(c.Type(str))
+    """The Learning Record Store's xAPI address (https://lrs.example.com/xAPI/, or a
+    path such as /xAPI/ on the site's own server). Unset: nothing is ever sent."""
+
+    launch = c.Type(bool, default=True)
+    """Accept the launch parameters an LMS adds to the address (endpoint on the same
+    server as `endpoint`, auth, actor, registration)."""
+
+
 class AcademyConfig(base.Config):
     enabled = c.Type(bool, default=True)
     """Turn the whole plugin off, e.g. for a quick preview."""
@@ -66,6 +76,10 @@ class AcademyConfig(base.Config):
     """Compute related reading and the search index improvements in a second
     process while MkDocs renders the pages, on machines with more than one core.
     The site is the same either way; false keeps everything in one process."""
+
+    # Learning records (issue 20): see the README's "Learning Record Store" section
+    xapi = c.SubConfig(XapiConfig)
+    """Send xAPI statements of completed pages and quizzes to a Learning Record Store."""
 
     review_suggestions = c.Deprecated(
         message="academy 插件的“{}”选项已不再使用（每道知识题都写 refs），"

@@ -23,6 +23,9 @@ from academy.core.course import Course, CourseFiles, check_rendered, check_sourc
 from academy.core.glossary import GLOSSARY_PAGE
 from academy.core.links import element_ids
 from academy.core.problems import Problem, format_all
+from academy.core.xapi import SCRIPT as XAPI_SCRIPT
+from academy.core.xapi import SETTINGS_FILE as XAPI_SETTINGS
+from academy.core.xapi import base_of, endpoint_of, endpoint_problem, settings_script
 from academy.render.extension import AcademyExtension
 from academy.render.glossary_page import glossary_page_source
 from academy.render.learning import UrlFor
@@ -90,6 +93,12 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         _add_missing(config.extra.setdefault("polyfills", []), head)
         _add_missing(config.extra_javascript, SCRIPTS)
         _add_missing(config.extra_css, STYLESHEETS)
+        if self.config.xapi.endpoint is not None:
+            problem = endpoint_problem(self.config.xapi.endpoint, config.site_url)
+            if problem:
+                where = _shown(config.config_file_path or "mkdocs.yml", config)
+                raise PluginError(f"{where}: {problem}")
+            _add_missing(config.extra_javascript, [XAPI_SETTINGS, XAPI_SCRIPT])
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
@@ -114,12 +123,27 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
                     File.generated(config, src, content=quiz_page_source(quiz, self.course))
                 )
             add_to_nav(config.nav, src)
+        if self.config.xapi.endpoint is not None and config.site_url:
+            files.append(File.generated(config, XAPI_SETTINGS, content=self._xapi_settings(config)))
         glossary = self.course.glossary
         if glossary is not None and files.get_file_from_path(GLOSSARY_PAGE) is None:
             source = glossary_page_source(glossary, self.course)
             files.append(File.generated(config, GLOSSARY_PAGE, content=source))
             add_to_nav(config.nav, GLOSSARY_PAGE, section=None)
         return files
+
+    def _xapi_settings(self, config: MkDocsConfig) -> str:
+        """What xapi.js needs: where to send, and the IRIs' base (the site's address)."""
+        assert self.config.xapi.endpoint is not None and config.site_url
+        return settings_script(
+            {
+                "endpoint": endpoint_of(self.config.xapi.endpoint),
+                "launch": self.config.xapi.launch,
+                "base": base_of(config.site_url),
+                "site": self.site,
+                "course": config.site_name,
+            }
+        )
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files

@@ -2,8 +2,11 @@
 
 Material writes a few small inline scripts into every page (the scope for
 stored settings, palette and tab restoring); they are allowed by their SHA-256
-hashes. Print the header for a built site, or write it into the nginx
-example (`make site` does this after every build), with:
+hashes. Pages connect only to their own server, unless the site sends learning
+records to a Learning Record Store on another one (academy.xapi.endpoint): then
+that server, and only it, is added to connect-src. Print the header for a
+built site, or write it into the nginx example (`make site` does this after
+every build), with:
 
     python -m academy.publish.csp site/
     python -m academy.publish.csp site/ --write hosting/nginx.conf
@@ -17,6 +20,8 @@ import re
 import sys
 from pathlib import Path
 
+from academy.core.xapi import SETTINGS_FILE, cross_origin, read_settings_script
+
 _SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S | re.I)
 _EXECUTABLE = re.compile(
     r"""\btype\s*=\s*["']?(?!text/javascript|module|application/javascript)""", re.I
@@ -24,7 +29,7 @@ _EXECUTABLE = re.compile(
 
 BASE = (
     "default-src 'self'; {script}; style-src 'self'; img-src 'self' data:; worker-src 'self'; "
-    "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'; "
+    "connect-src {connect}; object-src 'none'; base-uri 'self'; form-action 'none'; "
     "frame-ancestors 'none'"
 )
 _HEADER = re.compile(r'(add_header\s+Content-Security-Policy\s+")[^"]*(")')
@@ -43,8 +48,21 @@ def inline_script_hashes(site: Path) -> set[str]:
     return hashes
 
 
-def policy(hashes: set[str]) -> str:
-    return BASE.format(script="script-src 'self' " + " ".join(sorted(hashes)))
+def record_store_origin(site: Path) -> str | None:
+    """The Learning Record Store's server, when the site sends records to another server."""
+    settings_file = site / SETTINGS_FILE
+    if not settings_file.is_file():
+        return None
+    settings = read_settings_script(settings_file.read_text(encoding="utf-8"))
+    endpoint = settings.get("endpoint") if settings else None
+    return cross_origin(endpoint) if isinstance(endpoint, str) else None
+
+
+def policy(hashes: set[str], connect: str | None = None) -> str:
+    return BASE.format(
+        script="script-src 'self' " + " ".join(sorted(hashes)),
+        connect="'self'" + (f" {connect}" if connect else ""),
+    )
 
 
 def write_policy(config: Path, value: str) -> bool:
@@ -70,7 +88,8 @@ def main(argv: list[str]) -> int:
             file=sys.stderr,
         )
         return 2
-    value = policy(inline_script_hashes(Path(argv[0])))
+    site = Path(argv[0])
+    value = policy(inline_script_hashes(site), record_store_origin(site))
     if len(argv) == with_config:
         config = Path(argv[2])
         if not config.is_file():

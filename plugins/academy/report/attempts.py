@@ -44,11 +44,14 @@ class Attempt:
     items: dict[str, float]  # knowledge question id -> points earned
     answers: dict[str, Any]  # raw responses, restricted to the quiz's question ids
     first: bool = False
+    who: str = ""  # a learning record's actor, which tells attempts without a name apart
 
     @property
     def person(self) -> str:
-        """Who made the attempt: the name, or the file for attempts without a name."""
-        return f"name:{self.name}" if self.name else f"file:{self.file}"
+        """Who made the attempt: the name, else the record's actor or the file."""
+        if self.name:
+            return f"name:{self.name}"
+        return self.who or f"file:{self.file}"
 
 
 @dataclass
@@ -101,22 +104,26 @@ def read_attempts(
         altered = not outcome.matches
         found = []
         for entry, rescored in zip(data["attempts"], outcome.attempts, strict=True):
-            attempt = _attempt(shown, entry, rescored, ALTERED if altered else VERIFIED)
+            attempt = attempt_of(shown, entry, rescored, ALTERED if altered else VERIFIED)
             if isinstance(attempt, Problem):
                 return attempt
             found.append(attempt)
         return found
-    if outcome.claimed is None:
-        status = GRADED
-    else:
-        # By value: a browser writes 1 where Python computes 1.0 (Rescored.matches
-        # compares JSON text and would call every such export altered).
-        status = VERIFIED if outcome.claimed == outcome.score else ALTERED
-    attempt = _attempt(shown, data, outcome, status)
+    attempt = attempt_of(shown, data, outcome, status_of(outcome))
     return attempt if isinstance(attempt, Problem) else [attempt]
 
 
-def _attempt(shown: str, data: dict[str, Any], outcome: Rescored, status: str) -> Attempt | Problem:
+def status_of(outcome: Rescored) -> str:
+    if outcome.claimed is None:
+        return GRADED
+    # By value: a browser writes 1 where Python computes 1.0 (Rescored.matches
+    # compares JSON text and would call every such export altered).
+    return VERIFIED if outcome.claimed == outcome.score else ALTERED
+
+
+def attempt_of(
+    shown: str, data: dict[str, Any], outcome: Rescored, status: str
+) -> Attempt | Problem:
     submitted = parse_time(data.get("submitted"))
     if submitted is None:
         return Problem(
@@ -207,12 +214,19 @@ def collect(
         for path, shown in jobs:
             outcomes.append(_safe_read(Path(path), shown, quizzes, model))
             advance(1)
+    return gathered(outcomes)
+
+
+def gathered(outcomes: Iterable[list[Attempt] | Problem]) -> Collected:
+    """The attempts in the order they were submitted (whatever order the files or records
+    came in), each trainee's first per quiz marked, and the problems."""
     found = Collected()
     for outcome in outcomes:
         if isinstance(outcome, Problem):
             found.rejected.append(outcome)
         else:
             found.attempts.extend(outcome)
+    found.attempts.sort(key=lambda a: (a.submitted, a.person, a.quiz, a.file))
     mark_first_attempts(found.attempts)
     return found
 

@@ -13,7 +13,7 @@ from academy.core.model import Model
 from academy.core.problems import Problem
 from academy.core.quizzes import Quiz
 
-from .attempts import ALTERED, Attempt, collect
+from .attempts import ALTERED, Attempt, Collected, collect
 from .cohort import Cohort, build_cohort
 from .page import render
 from .tables import write_tables
@@ -45,6 +45,18 @@ def write_report(
 ) -> Written:
     """`advance(n)` is called as result files are read (the command's progress bar)."""
     collected = collect(((f, str(f)) for f in files), quizzes, model, advance, workers)
+    return write_collected(collected, out, quizzes, model, course, now)
+
+
+def write_collected(
+    collected: Collected,
+    out: Path,
+    quizzes: dict[str, Quiz],
+    model: Model,
+    course: Course | None,
+    now: datetime | None = None,
+) -> Written:
+    """The report of attempts already read, from files or from a Learning Record Store."""
     cohort = build_cohort(collected.attempts, quizzes, model, course)
     out.mkdir(parents=True, exist_ok=True)
     html = render(cohort, collected.attempts, collected.rejected, now or datetime.now())

@@ -128,6 +128,11 @@ def _read_json(path: Path) -> dict[str, Any]:
         ) from None
     except RecursionError:
         raise _Rejected("JSON 嵌套过深，不是测验结果文件") from None
+    return _checked_format(data)
+
+
+def _checked_format(data: Any) -> dict[str, Any]:
+    """`data` if it says it is a result, response or profile file of our schema."""
     if not isinstance(data, dict) or data.get("format") not in (
         FORMAT,
         RESPONSE_FORMAT,
@@ -165,6 +170,17 @@ def rescore_file(
     """Re-score one exported result; a Problem says why the file cannot be used."""
     try:
         data = _read_json(path)
+    except _Rejected as rejected:
+        return Problem(shown, rejected.line, 0, rejected.message, rejected.hint)
+    return rescore_data(data, shown, quizzes, model)
+
+
+def rescore_data(
+    value: Any, shown: str, quizzes: dict[str, Quiz], model: Model
+) -> Rescored | Problem:
+    """Re-score a result or response already read (a file's, or a learning record's)."""
+    try:
+        data = _checked_format(value)
         if data["format"] == PROFILE_FORMAT:
             raise _Rejected("这是“我的学习”导出的 SPCM 结果，不是单次测验的结果文件")
         quiz = _quiz_of(data, quizzes)

@@ -59,6 +59,12 @@
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   }
 
+  // What the trainee did, for xapi.js (loaded when the site sends learning records).
+  /** @type {AcademyCore["record"]} */
+  function record(detail) {
+    document.dispatchEvent(new CustomEvent("academy:record", { detail }));
+  }
+
   // ----------------------------------------------------------------- schema
 
   const emptyData = () => ({ schema: SCHEMA, role: null, done: {}, log: {}, results: {} });
@@ -204,6 +210,7 @@
         else delete data.done[id];
       }
     });
+    if (nowDone) record({ kind: "page", step });
     return nowDone;
   }
 
@@ -493,7 +500,7 @@
   }
 
   window.Academy = Object.assign(window.Academy || {}, { core: Object.freeze({
-    all, make, isRecord, isText, own, pick, now, today, localDay, localTime, uniqueId, download,
+    all, make, isRecord, isText, own, pick, now, today, localDay, localTime, uniqueId, download, record,
     DAY, emptyData, normalize, merge, load, save, update, renderAll,
     readSteps, progressOf, progressSentence, showProgress, pagePrimaryPath,
     register,

@@ -48,15 +48,16 @@
 
   const { core, retake, scoring, quizResult, quizExport, quizQuestions, spcmProfile, spcmView } = window.Academy || {};
   if (!core || !retake || !scoring || !quizResult || !quizExport || !quizQuestions || !spcmProfile || !spcmView) return;
-  const { make, isRecord, own, pick, localTime, load, update } = core;
+  const { make, isRecord, own, pick, localTime, load, update, record } = core;
   const { KEEP_NAMES, KEEP_RULES, keepRule, keptAttempt } = retake;
   const { scoreAttempt } = scoring;
   const { readQuestions, layOut, collect, restoreAnswers, showFeedback, clearFeedback, lock, move, reducedMotion } = quizQuestions;
   const { roleOf, targetOf, focusOf, knowledgeText, rootRelative, bankMeta } = quizResult;
-  const { readModel } = spcmProfile;
+  const { readModel, storedBanks, profileOf, profileFile } = spcmProfile;
+  const spcmRoleOf = spcmProfile.roleOf;
   const { print } = spcmView;
   const { tableHead, renderResult } = quizResult;
-  const { answersChecksum, downloadResponse, downloadResult, renderReceipt } = quizExport;
+  const { answersChecksum, responseFile, resultFile, downloadResponse, downloadResult, renderReceipt, questionRecords } = quizExport;
 
   // ---------------------------------------------------------------- helpers
 
@@ -342,11 +343,35 @@
     addAttempt(state.store, state.key, attempt, meta(state));
     const name = downloadResponse(quiz, attempt);
     showReceipt(state, attempt, false);
+    recordAttempt(state, attempt, null);
     renderHistory(state);
     renderPolicy(state);
     const count = answeredCount(state, answers);
     say(state, "已提交，答卷“" + name + "”已下载。已作答 " + count.answered + "/" + count.total + " 题，校验码 " + checksum + "。");
     focusResult(state);
+  }
+
+  // The learning record of a submitted attempt (xapi.js sends it when the site
+  // has a Learning Record Store): the file the page hands out, each answer and,
+  // after a practice quiz, the SPCM profile of every bank taken.
+  /** @param {QuizState} state @param {Attempt} attempt @param {Score | null} score */
+  function recordAttempt(state, attempt, score) {
+    const quiz = state.quiz;
+    let profile = null;
+    if (score && quiz.spcm) {
+      const { banks } = storedBanks(state.store.data.results, quiz.spcm, location.href);
+      const counted = profileOf(banks, spcmRoleOf(quiz.spcm, state.store.data.role));
+      profile = counted ? profileFile(counted, attempt.name) : null;
+    }
+    record({
+      kind: "quiz",
+      quiz: { id: quiz.id, version: quiz.version, title: quiz.title, mode: quiz.mode },
+      file: score ? resultFile(quiz, attempt, score) : responseFile(quiz, attempt),
+      score,
+      questions: questionRecords(state.questions, answersOf(attempt), score),
+      profile,
+      box: state.result,
+    });
   }
 
   // A knowledge check in a page: feedback only, nothing is stored.
@@ -389,6 +414,7 @@
     if (state.embedded) return showChecked(state, outcomes);
     addAttempt(state.store, state.key, attempt, meta(state));
     const summary = showResult(state, attempt, score, false);
+    recordAttempt(state, attempt, score);
     renderHistory(state);
     renderPolicy(state);
     say(state, "已提交。本次" + knowledgeText(score) + "。" + summary);
