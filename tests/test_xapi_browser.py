@@ -12,7 +12,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -146,7 +145,9 @@ def site(tmp_path_factory) -> Iterator[Site]:
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     config.write_text(
-        text.replace("  - academy:\n", f"  - academy:\n      xapi:\n        endpoint: {ralph.endpoint}\n"),
+        text.replace(
+            "  - academy:\n", f"  - academy:\n      xapi:\n        endpoint: {ralph.endpoint}\n"
+        ),
         encoding="utf-8",
     )
     build = run_build(project, project / "site", site_url=root)
@@ -284,25 +285,26 @@ def test_records_reach_the_lrs_once_through_an_outage_and_report_like_the_files(
     }
     many = answers["drill/many"]["object"]["definition"]
     assert many["interactionType"] == "choice"
-    assert [c["description"]["zh-CN"] for c in many["choices"]] == ["未结事件", "午餐安排", "待办变更"]
+    assert [c["description"]["zh-CN"] for c in many["choices"]] == [
+        "未结事件",
+        "午餐安排",
+        "待办变更",
+    ]
     assert many["correctResponsesPattern"] == ["0[,]2"]
     assert "correctResponsesPattern" not in answers["exam/pick"]["object"]["definition"]
     assert answers["drill/steps"]["object"]["definition"]["interactionType"] == "sequencing"
 
     # the report from the LRS is the report from the files
     env_auth = {"ACADEMY_LRS_AUTH": "trainer:secret-for-tests"}
-    from_files = academy_env(site.project, {"SITE_URL": site.root}, "report", str(files), "-o", str(tmp_path / "f"))
+    from_files = academy(
+        site.project, "report", str(files), "-o", str(tmp_path / "f"), env={"SITE_URL": site.root}
+    )
     assert from_files.returncode == 0, from_files.stdout + from_files.stderr
-    from_lrs = academy_env(
+    from_lrs = academy(
         site.project,
-        {**env_auth, "SITE_URL": site.root},
-        "report",
-        "--lrs",
-        site.ralph.endpoint,
-        "--registration",
-        REGISTRATION,
-        "-o",
-        str(tmp_path / "l"),
+        *("report", "--lrs", site.ralph.endpoint, "--registration", REGISTRATION),
+        *("-o", str(tmp_path / "l")),
+        env={**env_auth, "SITE_URL": site.root},
     )
     assert from_lrs.returncode == 0, from_lrs.stdout + from_lrs.stderr
     assert "已评分 3 条记录（1 位学员）" in from_lrs.stdout
@@ -314,23 +316,7 @@ def test_records_reach_the_lrs_once_through_an_outage_and_report_like_the_files(
     assert len(table(tmp_path / "l" / "attempts.csv")) == 1 + 3
 
 
-def academy_env(cwd: Path, env: dict[str, str], *args: str):
-    import subprocess
-
-    from support.site import BIN
-
-    return subprocess.run(
-        [str(BIN / "academy"), *args],
-        cwd=cwd,
-        env={**os.environ, **env},
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-
-
 def test_the_settings_name_the_lrs_and_the_site_address(site: Site):
     settings = (site.project / "site" / SETTINGS_FILE).read_text(encoding="utf-8")
     assert site.ralph.endpoint in settings and site.root in settings
-    assert academy_env(site.project, {"SITE_URL": site.root}, "check").returncode == 0
+    assert academy(site.project, "check", env={"SITE_URL": site.root}).returncode == 0

@@ -78,7 +78,9 @@ class Tabs:
     def _console(self, tab: Page, message: ConsoleMessage) -> None:
         if message.type == "error":
             source = message.location.get("url") or ""
-            self.errors.append(f"{tab.url}: console: {message.text}" + (f" ({source})" if source else ""))
+            self.errors.append(
+                f"{tab.url}: console: {message.text}" + (f" ({source})" if source else "")
+            )
 
     def _dialog(self, tab: Page, dialog: Dialog, confirm: bool) -> None:
         if confirm and dialog.type == "confirm":

@@ -40,8 +40,7 @@ class Ralph:
             PYTHONPATH=str(Path(__file__).resolve().parents[1]),
         )
         subprocess.run(
-            [str(BIN / "ralph"), "auth", "-u", USER, "-p", PASSWORD, "-s", "all"]
-            + ["-M", "mailto:trainer@example.com", "-w"],
+            [str(BIN / "ralph"), "auth", "-u", USER, "-p", PASSWORD, "-s", "all", "-w"],
             env=self.env,
             cwd=folder,
             check=True,
@@ -51,8 +50,10 @@ class Ralph:
     def start(self) -> None:
         log = (self.folder / "server.log").open("ab")
         self.process = subprocess.Popen(
-            [str(BIN / "python"), "-m", "uvicorn", "support.ralph_app:app"]
-            + ["--host", "127.0.0.1", "--port", str(self.port), "--log-level", "warning"],
+            [
+                *(str(BIN / "python"), "-m", "uvicorn", "support.ralph_app:app"),
+                *("--host", "127.0.0.1", "--port", str(self.port), "--log-level", "warning"),
+            ],
             env=self.env,
             cwd=self.folder,
             stdout=log,

@@ -115,11 +115,15 @@ def build_once(folder: Path, project: Path, site_url: str) -> Build:
     return Build(returncode, output, folder / "site")
 
 
-def academy(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """The `academy` command as a trainer runs it, in the folder `cwd`."""
+def academy(
+    cwd: Path, *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """The `academy` command as a trainer runs it, in the folder `cwd` (with `env` added to
+    the environment)."""
     return subprocess.run(
         [str(BIN / "academy"), *args],
         cwd=cwd,
+        env={**os.environ, **env} if env else None,
         capture_output=True,
         text=True,
         timeout=300,
