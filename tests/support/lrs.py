@@ -40,7 +40,10 @@ class Ralph:
             PYTHONPATH=str(Path(__file__).resolve().parents[1]),
         )
         subprocess.run(
-            [str(BIN / "ralph"), "auth", "-u", USER, "-p", PASSWORD, "-s", "all", "-w"],
+            [
+                *(str(BIN / "ralph"), "auth", "-u", USER, "-p", PASSWORD, "-s", "all"),
+                *("-M", "mailto:trainer@example.com", "-w"),
+            ],
             env=self.env,
             cwd=folder,
             check=True,
