@@ -29,6 +29,8 @@ ALLOWED = {
     "page", "quiz", "path", "role", "id", "text", "json", "content",
     "roles", "spcm", "title", "summary", "minutes",  # front matter keys
     "SPCM", "SOC", "HTML", "CSV", "JSON", "CPU", "SITE_URL", "N",
+    # learning records: the standard's names a trainer configures by
+    "LRS", "xAPI", "registration", "netrc", "NETRC", "ACADEMY_LRS_AUTH",
 }  # fmt: skip
 CODE = re.compile(
     r"--?[A-Za-z][\w-]*"  # options

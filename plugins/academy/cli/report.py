@@ -16,6 +16,8 @@ from academy.report.lrs import (
     collect_statements,
     credentials,
     fetch_statements,
+    is_registration,
+    lrs_time,
 )
 from academy.report.write import Written, write_collected, write_report
 
@@ -123,13 +125,19 @@ def run(args: argparse.Namespace) -> int:
 def _lrs_arguments(args: argparse.Namespace, out: Path) -> list[Path] | None:
     """No files with --lrs (an empty list), or None after saying what is wrong."""
     problem = address_problem(args.lrs)
-    if args.results:
+    since = lrs_time(args.since) if args.since else None
+    if args.since and since is None:
+        problem = f"--since 的时间“{args.since}”无法识别，请写成 2026-09-01 或 2026-09-01T08:30"
+    elif args.registration and not is_registration(args.registration):
+        problem = f"--registration 的“{args.registration}”不是 xAPI 报名编号（UUID）"
+    elif args.results:
         problem = "结果文件和 --lrs 只能选一种：同一次作答会被算两次"
     elif out.exists() and not out.is_dir():
         problem = f"{out}: 已存在同名文件，不是文件夹；换一个输出文件夹，例如 -o 报告/"
     if problem:
         print(f"academy report: 用法错误：{problem}", file=sys.stderr)
         return None
+    args.since = since
     return []
 
 

@@ -16,8 +16,10 @@ import netrc
 import os
 import urllib.error
 import urllib.request
+import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode, urljoin, urlsplit
@@ -87,6 +89,24 @@ def address_problem(endpoint: str) -> str | None:
             f"请用环境变量 {AUTH_VARIABLE} 或 netrc 文件提供"
         )
     return None
+
+
+def lrs_time(value: str) -> str | None:
+    """A day or a time as the statement API's `since` takes it (local time when no zone is
+    given); None when it is neither."""
+    try:
+        moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return (moment if moment.tzinfo else moment.astimezone()).isoformat()
+
+
+def is_registration(value: str) -> bool:
+    try:
+        uuid.UUID(value)
+    except ValueError:
+        return False
+    return True
 
 
 def fetch_statements(
