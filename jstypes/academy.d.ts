@@ -84,6 +84,8 @@ interface AcademyCore {
   download(name: string, text: string, type: string): void;
   /** Tells xapi.js (when loaded) what the trainee did: { kind: "page" | "quiz", … }. */
   record(detail: Record<string, unknown>): void;
+  /** The browser's storage, or null when it is disabled (storage-guard.js's stand-in) or throws. */
+  localStore(): Storage | null;
   DAY: RegExp;
   emptyData(): LearningData;
   normalize(value: unknown): LearningData | null;

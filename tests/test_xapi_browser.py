@@ -21,7 +21,7 @@ import pytest
 from playwright.sync_api import Page, Route, expect
 
 from academy.core.xapi import SETTINGS_FILE
-from support.browser import choose_role, open_quiz
+from support.browser import STORAGE_DISABLED, choose_role, open_quiz
 from support.lrs import AUTH, Ralph
 from support.site import academy, free_port, path_page, run_build, serve, write_project
 
@@ -183,9 +183,13 @@ def outbox(tab: Page) -> dict:
     return json.loads(tab.evaluate("key => localStorage.getItem(key)", f"academy:{site_id}:xapi"))
 
 
-def lrs_refused(tabs, endpoint: str) -> None:
-    """While the LRS is down, Chromium logs each refused connection: expected here."""
-    tabs.errors[:] = [e for e in tabs.errors if endpoint not in e]
+def lrs_refused(tabs, endpoint: str, tab: Page | None = None) -> None:
+    """Chromium logs each request the LRS refused or did not answer (while it is down, or
+    without credentials): expected here, and only these. Closes `tab` first, so that
+    nothing it does later is missed."""
+    if tab is not None:
+        tab.close()
+    tabs.errors[:] = [e for e in tabs.errors if f"({endpoint}statements)" not in e]
 
 
 def table(path: Path, drop_first: bool = False) -> list[list[str]]:
@@ -261,10 +265,10 @@ def test_records_reach_the_lrs_once_through_an_outage_and_report_like_the_files(
     tab.route(site.ralph.endpoint + "statements", lose_first_reply)
     tab.reload()
     expect(pending).to_have_text("全部学习记录已上传。", timeout=30000)
-    lrs_refused(tabs, site.ralph.endpoint)
     assert lost, "the first batch after the outage should have been posted"
     sent = outbox(tab)["sent"]
     expect(tab.locator("[data-academy-xapi-sent] summary")).to_contain_text(f"{len(sent)} 条")
+    lrs_refused(tabs, site.ralph.endpoint, tab)
 
     # every statement once, valid (Ralph validated each on the way in), as the launch said
     stored = site.ralph.statements()
@@ -320,3 +324,41 @@ def test_the_settings_name_the_lrs_and_the_site_address(site: Site):
     settings = (site.project / "site" / SETTINGS_FILE).read_text(encoding="utf-8")
     assert site.ralph.endpoint in settings and site.root in settings
     assert academy(site.project, "check", env={"SITE_URL": site.root}).returncode == 0
+
+
+def test_without_a_launch_the_trainee_is_anonymous_and_a_refusal_is_shown(tabs, site: Site):
+    tab = tabs.open()
+    choose_role(tab, site.root, "operator")
+    quiz = open_quiz(tab, site.root + "quizzes/drill.html")
+    answer_drill(quiz, tab)
+    quiz.locator("button[type=submit]").click()
+    # no launch: no credentials, and Ralph wants them
+    expect(quiz.locator("[data-academy-xapi-note]")).to_contain_text("条记录待上传")
+    waiting = outbox(tab)["queue"]
+    assert {json.dumps(s["actor"], sort_keys=True) for s in waiting} == {
+        json.dumps(
+            {
+                "objectType": "Agent",
+                "account": {"homePage": site.root, "name": outbox(tab)["anonymous"]},
+                "name": "王小明",
+            },
+            sort_keys=True,
+        )
+    }
+    assert all("registration" not in s["context"] for s in waiting)
+    tab.goto(site.root + "me.html")
+    expect(tab.locator("[data-academy-xapi-error]")).to_contain_text("拒绝了登录信息（401）")
+    expect(tab.locator("[data-academy-xapi]")).to_contain_text("本浏览器的匿名编号")
+    lrs_refused(tabs, site.ralph.endpoint, tab)
+
+
+def test_with_storage_blocked_the_page_says_to_export(tabs, site: Site):
+    tab = tabs.open(STORAGE_DISABLED)
+    tab.route(site.ralph.endpoint + "statements", lambda route: route.abort())
+    quiz = open_quiz(tab, site.root + "quizzes/drill.html")
+    answer_drill(quiz, tab)
+    quiz.locator("button[type=submit]").click()
+    note = quiz.locator("[data-academy-xapi-note]")
+    expect(note).to_contain_text("浏览器存储不可用")
+    expect(note).to_contain_text("导出结果")
+    lrs_refused(tabs, site.ralph.endpoint, tab)

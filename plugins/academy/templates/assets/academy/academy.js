@@ -114,6 +114,7 @@
   /** @type {Record<string, Store>} */
   const stores = {};
 
+  /** @type {AcademyCore["localStore"]} */
   function localStore() {
     try {
       const storage = window.localStorage || null;
@@ -500,7 +501,7 @@
   }
 
   window.Academy = Object.assign(window.Academy || {}, { core: Object.freeze({
-    all, make, isRecord, isText, own, pick, now, today, localDay, localTime, uniqueId, download, record,
+    all, make, isRecord, isText, own, pick, now, today, localDay, localTime, uniqueId, download, record, localStore,
     DAY, emptyData, normalize, merge, load, save, update, renderAll,
     readSteps, progressOf, progressSentence, showProgress, pagePrimaryPath,
     register,

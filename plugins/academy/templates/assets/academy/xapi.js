@@ -15,7 +15,7 @@
   if (!core || !given || typeof given.endpoint !== "string") return;
   /** @type {AcademyXapiSettings} */
   const settings = given;
-  const { make, isRecord, isText, now, localTime } = core;
+  const { make, isRecord, isText, now, localTime, localStore } = core;
 
   const ADL = "http://adlnet.gov/expapi/";
   const VERBS = {
@@ -88,7 +88,9 @@
   /** @returns {Outbox} */
   function read() {
     try {
-      const raw = window.localStorage.getItem(KEY);
+      const storage = localStore();
+      if (!storage) throw new Error("no storage");
+      const raw = storage.getItem(KEY);
       const value = raw ? JSON.parse(raw) : null;
       if (isRecord(value) && Array.isArray(value.queue) && Array.isArray(value.sent) && isText(value.anonymous)) {
         memory = Object.assign(emptyBox(), value);
@@ -107,7 +109,9 @@
     memory = box;
     if (!storageWorks) return;
     try {
-      window.localStorage.setItem(KEY, JSON.stringify(box));
+      const storage = localStore();
+      if (!storage) throw new Error("no storage");
+      storage.setItem(KEY, JSON.stringify(box));
     } catch (error) {
       storageWorks = false; // full or blocked: this page session keeps the box in memory
     }
