@@ -10,6 +10,8 @@ questions right:
   spcm-self      the result of 「SPCM 能力自评」 just after answering
   soc-intro      the result of a knowledge quiz
   me             我的学习 with the results of several quizzes
+  me-xapi        我的学习's 学习记录上传 (when the site sends learning records), with
+                 two records waiting for an LRS that does not answer
   log            学习日志 with an entry
 
 and the first screen of a course page (its objectives), of two worked examples and
@@ -24,6 +26,7 @@ from __future__ import annotations
 import argparse
 import functools
 import http.server
+import json
 import os
 import subprocess
 import sys
@@ -78,6 +81,14 @@ ANSWER = """([right, rating]) => {
   });
   root.querySelector("button[type=submit]").click();
 }"""
+
+
+XAPI_SETTINGS = (
+    'window.AcademyXapi = {"endpoint": "http://127.0.0.1:9/xAPI/", "launch": true,'
+    ' "base": %s, "site": "screenshots", "course": "智慧运营新员工学习中心"};'
+)
+RECORD_PAGE = """() => document.dispatchEvent(new CustomEvent("academy:record",
+  { detail: { kind: "page", step: "soc/mission.md" } }))"""
 
 
 def build(site: Path) -> None:
@@ -164,6 +175,14 @@ def shoot(browser, root: str, out: Path, width: int, scheme: str) -> list[Path]:
     tab.goto(root + "me.html")
     tab.wait_for_selector(".academy-plan .academy-spcm")
     save("me", "article")
+    # 学习记录上传 as a site with academy.xapi.endpoint shows it (xapi.js is in every
+    # build; this site's pages do not load it), the LRS away
+    tab.add_script_tag(content=XAPI_SETTINGS % json.dumps(root))
+    tab.add_script_tag(url=root + "assets/academy/xapi.js")
+    for _ in range(2):
+        tab.evaluate(RECORD_PAGE)
+    tab.wait_for_selector("[data-academy-xapi-error]")
+    save("me-xapi", "[data-academy-xapi]", slices=False)
     tab.goto(root + "log/index.html")
     tab.wait_for_selector('[data-academy="learning-log"][data-academy-mounted]')
     for field in tab.locator(".academy-log__form textarea").all():
