@@ -14,6 +14,7 @@ import subprocess
 
 import pytest
 
+from support.lrs import PASSWORD, USER, Ralph
 from support.site import BIN, ROOT, academy, page, run_build, write_project
 
 GUIDE = ROOT / "content" / "guide" / "index.md"
@@ -219,6 +220,7 @@ def test_the_author_guide_workflow_runs_as_written(project, tmp_path):
         "publish",
         "publish",
         "report",
+        "report",
     ]
     for example in examples[:5]:
         result = academy(project, *shlex.split(example)[1:])
@@ -252,6 +254,18 @@ def test_the_author_guide_workflow_runs_as_written(project, tmp_path):
     report = academy(project, *shlex.split(examples[7])[1:])
     assert report.returncode == 0, report.stdout + report.stderr
     assert "张三" in (project / "报告" / "report.html").read_text(encoding="utf-8")
+
+    # the same report from a Learning Record Store, the example's address made real
+    ralph = Ralph(tmp_path / "lrs", "http://127.0.0.1:1")
+    ralph.start()
+    try:
+        from_lrs = shlex.split(examples[8].replace("https://lrs.example.com/xAPI/", ralph.endpoint))
+        env = {"ACADEMY_LRS_AUTH": f"{USER}:{PASSWORD}", "SITE_URL": "http://academy.example.com/"}
+        report = academy(project, *from_lrs[1:], env=env)
+    finally:
+        ralph.stop()
+    assert report.returncode == 0, report.stdout + report.stderr
+    assert "已评分 0 条记录" in report.stdout
 
 
 def test_example_text_left_from_academy_new_is_listed_and_blocks_publishing(project, tmp_path):
