@@ -23,23 +23,9 @@ from playwright.sync_api import Page, Route, expect
 from academy.core.xapi import SETTINGS_FILE
 from support.browser import STORAGE_DISABLED, choose_role, open_quiz
 from support.lrs import AUTH, Ralph
-from support.site import academy, free_port, path_page, run_build, serve, write_project
+from support.site import academy, free_port, page, path_page, run_build, serve, write_project
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("xapi-site")]
-
-PAGE = """\
----
-title: {title}
-summary: 测试页面
-minutes: 5
-roles: [operator]
-spcm: [岗位认知]
----
-
-# {title}
-
-{body}
-"""
 
 DRILL = """\
 id: drill
@@ -134,9 +120,9 @@ def site(tmp_path_factory) -> Iterator[Site]:
     root = f"http://127.0.0.1:{port}/"
     ralph = Ralph(folder / "lrs", root)
     pages = {
-        "index.md": PAGE.format(title="首页", body="<!-- academy:role-picker -->"),
-        "me.md": PAGE.format(title="我的学习", body="<!-- academy:dashboard -->"),
-        "soc/a.md": PAGE.format(title="交接班", body="交接班的要点。"),
+        "index.md": page("首页", "<!-- academy:role-picker -->"),
+        "me.md": page("我的学习", "<!-- academy:dashboard -->"),
+        "soc/a.md": page("交接班", "交接班的要点。"),
         "paths/operator.md": path_page("page: soc/a.md", "quiz: drill"),
     }
     project = write_project(folder / "project", pages)
