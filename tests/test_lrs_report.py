@@ -6,14 +6,17 @@ refused login or an LRS that is away is said in plain words."""
 from __future__ import annotations
 
 import csv
+import http.server
 import io
 import json
+import threading
 import time
 import urllib.request
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -154,10 +157,11 @@ def test_records_that_do_not_rescore_are_listed_and_never_stop_the_report(ralph,
     root = project(tmp_path)
     cohort = str(uuid.uuid4())
     right = result("张三", answers_for([1, 1, 1, 1]), "2026-11-01T09:00:00Z")
-    inflated = record(right, cohort, score={"raw": 4, "min": 0, "max": 4})  # claims 4 of 4 …
-    inflated["result"]["extensions"][attempt_extension(SITE)] = result(
-        "李四", answers_for([0, 0, 0, 0]), "2026-11-01T09:00:00Z"
-    )  # … for answers worth 0
+    inflated = record(  # claims 4 of 4 for answers worth 0
+        result("李四", answers_for([0, 0, 0, 0]), "2026-11-01T09:00:00Z"),
+        cohort,
+        score={"raw": 4, "min": 0, "max": 4},
+    )
     old = record(
         result(
             "王五",
@@ -231,3 +235,87 @@ def test_credentials_come_from_the_environment_or_netrc_and_never_the_command_li
         root, "report", "--lrs", ralph.endpoint, "-o", str(tmp_path / "o"), env={"SITE_URL": ""}
     )
     assert no_address.returncode == 2 and "site_url" in no_address.stderr
+
+
+class _Scripted(http.server.BaseHTTPRequestHandler):
+    """An 'LRS' that answers every GET with the raw bytes it is given (a hostile server)."""
+
+    answer = b""
+    seen: ClassVar[list[str]] = []
+
+    def do_GET(self) -> None:
+        self.seen.append(self.headers.get("Authorization", ""))
+        self.wfile.write(self.answer)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def _ok(body: dict | str) -> bytes:
+    text = body if isinstance(body, str) else json.dumps(body)
+    data = text.encode()
+    return b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%b" % (
+        len(data),
+        data,
+    )
+
+
+@pytest.mark.parametrize(
+    ("answer", "words"),
+    [
+        (
+            _ok({"statements": [], "more": "http://elsewhere.example.com/xAPI/statements?p=2"}),
+            "指向别的服务器",
+        ),
+        (_ok({"statements": [], "more": "http://[bad"}), "指向别的服务器"),
+        (
+            _ok({"statements": [], "more": "/xAPI/statements?verb=x"}),
+            None,
+        ),  # then the same page again
+        (_ok("[" * 100000 + "]" * 100000), "不是可读的 JSON"),
+        (b'HTTP/1.1 200 OK\r\nContent-Length: 5000\r\n\r\n{"statements": [', "连接中断"),
+        (b"garbage\r\n\r\n", "连接中断"),
+    ],
+)
+def test_a_hostile_or_broken_lrs_is_explained_without_a_traceback(tmp_path, answer, words):
+    root = project(tmp_path)
+    handler = type("Handler", (_Scripted,), {"answer": answer, "seen": []})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        endpoint = f"http://127.0.0.1:{server.server_address[1]}/xAPI/"
+        run = report(root, tmp_path / "o", "--lrs", endpoint)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert run.returncode == 2, run.stdout + run.stderr
+    assert "Traceback" not in run.stderr
+    assert (words or "指回读过的一页") in run.stderr
+    assert len(handler.seen) <= 2  # the credentials went to this server only, and not in a loop
+
+
+def test_filters_without_lrs_are_a_usage_error(tmp_path):
+    root = project(tmp_path)
+    run = academy(root, "report", str(tmp_path), "--since", "2026-09-01", "-o", str(tmp_path / "o"))
+    assert run.returncode == 2 and "只用于 --lrs" in run.stderr
+
+
+def test_the_lms_actor_decides_who_made_an_attempt(ralph, tmp_path):
+    root = project(tmp_path)
+    cohort = str(uuid.uuid4())
+    namesakes = []
+    for number in (1, 2):  # two trainees called 张伟, launched by the LMS as two people
+        statement = record(
+            result("张伟", answers_for([1, 1, 0, 0]), "2026-11-01T09:00:00Z"), cohort
+        )
+        statement["actor"] = {
+            "objectType": "Agent",
+            "mbox": f"mailto:zhang.wei.{number}@example.com",
+        }
+        namesakes.append(statement)
+    post(ralph, namesakes)
+    # a registration written as a URN is read as the same registration
+    run = report(
+        root, tmp_path / "o", "--lrs", ralph.endpoint, "--registration", f"urn:uuid:{cohort}"
+    )
+    assert "已评分 2 条记录（2 位学员）" in run.stdout, run.stdout + run.stderr

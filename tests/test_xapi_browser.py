@@ -348,3 +348,97 @@ def test_with_storage_blocked_the_page_says_to_export(tabs, site: Site):
     expect(note).to_contain_text("浏览器存储不可用")
     expect(note).to_contain_text("导出结果")
     lrs_refused(tabs, site.ralph.endpoint, tab)
+
+
+def test_refused_records_are_kept_and_sent_again_from_the_dashboard(tabs, site: Site):
+    tab = tabs.open()
+    tab.goto(launch_link(site, "index.html"))
+    origin = site.root.rstrip("/")
+
+    def refuse(route: Route) -> None:  # a proxy in the way that refuses every post
+        if route.request.method != "POST":
+            route.continue_()
+            return
+        route.fulfill(
+            status=400,
+            content_type="application/json",
+            body='{"detail": "refused by a proxy"}',
+            headers={"Access-Control-Allow-Origin": origin},
+        )
+
+    tab.route(site.ralph.endpoint + "statements", refuse)
+    quiz = open_quiz(tab, site.root + "quizzes/drill.html")
+    answer_drill(quiz, tab)
+    quiz.locator("button[type=submit]").click()
+    expect(quiz.locator("[data-academy-xapi-note]")).to_contain_text(
+        "本次作答有 8 条记录被学习记录系统拒绝，已保留在“我的学习”中"
+    )
+    refused = [entry["id"] for entry in outbox(tab)["failed"]]
+    assert len(refused) == 8 and outbox(tab)["queue"] == []
+
+    tab.goto(site.root + "me.html")
+    section = tab.locator("[data-academy-xapi]")
+    expect(section.locator("[data-academy-xapi-refused]")).to_contain_text(
+        "8 条记录被学习记录系统拒绝"
+    )
+    expect(section.locator("[data-academy-xapi-failed] summary")).to_contain_text("8 条")
+    section.locator("[data-academy-xapi-failed] summary").click()
+    expect(section.locator("[data-academy-xapi-failed] li").first).to_contain_text(
+        "refused by a proxy"
+    )
+    tab.unroute(site.ralph.endpoint + "statements")
+    section.locator("[data-academy-xapi-retry]").click()
+    expect(tab.locator(PENDING)).to_have_text("全部学习记录已上传。", timeout=15000)
+    expect(section.locator("[data-academy-xapi-refused]")).to_have_count(0)
+    stored = {statement["id"] for statement in site.ralph.statements()}
+    assert set(refused) <= stored
+    lrs_refused(tabs, site.ralph.endpoint, tab)
+
+
+def test_a_launch_lasts_for_its_tab_and_a_malformed_one_is_not_used(tabs, site: Site):
+    tab = tabs.open()
+    pretender = {"mbox": "wang@example.com", "name": "冒名"}  # not a mailto: address
+    tab.goto(
+        f"{site.root}index.html?actor={quote(json.dumps(pretender), safe='')}"
+        f"&auth={quote('Basic 中文', safe='')}"
+    )
+    tab.goto(site.root + "me.html")
+    section = tab.locator("[data-academy-xapi]")
+    expect(section).to_contain_text("学员身份：本浏览器的匿名编号")
+    launch = json.loads(
+        tab.evaluate("Object.entries(sessionStorage).find(([k]) => k.endsWith(':launch'))[1]")
+    )
+    assert launch["actor"] is None and launch["auth"] is None
+
+    tab.goto(launch_link(site, "me.html"))
+    expect(section).to_contain_text("学员身份：王小明")
+    beside = tabs.beside(tab)  # the same browser, another tab: not launched
+    beside.goto(site.root + "me.html")
+    expect(beside.locator("[data-academy-xapi]")).to_contain_text("学员身份：本浏览器的匿名编号")
+
+
+def test_from_a_file_share_a_path_endpoint_queues_nothing(tabs, tmp_path):
+    pages = {
+        "index.md": page("首页", "<!-- academy:role-picker -->"),
+        "me.md": page("我的学习", "<!-- academy:dashboard -->"),
+        "soc/a.md": page("交接班", "交接班的要点。"),
+        "paths/operator.md": path_page("page: soc/a.md"),
+    }
+    project = write_project(tmp_path / "project", pages)
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "  - academy:\n", "  - academy:\n      xapi:\n        endpoint: /xAPI/\n"
+        ),
+        encoding="utf-8",
+    )
+    build = run_build(project, project / "site", site_url="http://academy.example.com/")
+    assert build.returncode == 0, build.output
+    tab = tabs.open()
+    root = (project / "site").as_uri() + "/"
+    choose_role(tab, root, "operator")
+    tab.goto(root + "soc/a.html")
+    tab.locator('[data-academy="pagedone"] [data-academy-done]').click()
+    tab.goto(root + "me.html")
+    expect(tab.locator(PENDING)).to_contain_text("从文件夹打开的课程不会上传学习记录")
+    assert outbox(tab)["queue"] == []

@@ -167,22 +167,27 @@ def _from_lrs(args: argparse.Namespace, out: Path, project: Project) -> Written 
     return write_collected(collected, out, project.course.quizzes, project.model, project.course)
 
 
+def _arguments_problem(args: argparse.Namespace, out: Path) -> str | None:
+    """What is wrong with a command line that reads result files (None when nothing is)."""
+    if out.exists() and not out.is_dir():
+        return f"{out}: 已存在同名文件，不是文件夹。\n    提示：换一个输出文件夹，例如 -o 报告/"
+    if args.workers is not None and args.workers < 1:
+        return "--workers 必须是正整数。"
+    if args.since or args.registration or args.netrc:
+        return (
+            "academy report: 用法错误：--since、--registration 和 --netrc 只用于 --lrs"
+            "（从学习记录系统读取）；读取结果文件时不能筛选。"
+        )
+    if not args.results:
+        return "academy report: 用法错误：请给出结果文件或文件夹，或用 --lrs 从学习记录系统读取。"
+    return None
+
+
 def _input_files(args: argparse.Namespace, out: Path) -> list[Path] | None:
     """The result files to read; None (after saying why) when the arguments are wrong."""
-    if out.exists() and not out.is_dir():
-        print(
-            f"{out}: 已存在同名文件，不是文件夹。\n    提示：换一个输出文件夹，例如 -o 报告/",
-            file=sys.stderr,
-        )
-        return None
-    if args.workers is not None and args.workers < 1:
-        print("--workers 必须是正整数。", file=sys.stderr)
-        return None
-    if not args.results:
-        print(
-            "academy report: 用法错误：请给出结果文件或文件夹，或用 --lrs 从学习记录系统读取。",
-            file=sys.stderr,
-        )
+    problem = _arguments_problem(args, out)
+    if problem:
+        print(problem, file=sys.stderr)
         return None
     files, missing = result_files([Path(p) for p in args.results])
     for path in missing:

@@ -44,11 +44,16 @@ class Attempt:
     items: dict[str, float]  # knowledge question id -> points earned
     answers: dict[str, Any]  # raw responses, restricted to the quiz's question ids
     first: bool = False
-    who: str = ""  # a learning record's actor, which tells attempts without a name apart
+    # A learning record's actor: given by an LMS's launch it decides who made the
+    # attempt (two trainees may share a name); anonymous, it tells unnamed attempts apart.
+    who: str = ""
+    who_decides: bool = False
 
     @property
     def person(self) -> str:
-        """Who made the attempt: the name, else the record's actor or the file."""
+        """Who made the attempt: the LMS's actor, the name, an anonymous actor or the file."""
+        if self.who and self.who_decides:
+            return self.who
         if self.name:
             return f"name:{self.name}"
         return self.who or f"file:{self.file}"

@@ -11,6 +11,7 @@ API: GET <endpoint>statements with `verb`, `since` and `registration`, and the
 from __future__ import annotations
 
 import base64
+import http.client
 import json
 import netrc
 import os
@@ -41,7 +42,7 @@ from .attempts import ALTERED, Attempt, Collected, attempt_of, gathered, status_
 AUTH_VARIABLE = "ACADEMY_LRS_AUTH"
 PAGE_SIZE = 100
 TIMEOUT = 30  # seconds per request
-MAX_PAGES = 10_000
+MAX_PAGES = 100_000  # 10 million records at the usual page size
 
 
 class LrsError(Exception):
@@ -112,25 +113,66 @@ def is_registration(value: str) -> bool:
 def fetch_statements(
     query: Query, auth: str | None, advance: Callable[[int], None] = lambda count: None
 ) -> Iterator[dict[str, Any]]:
-    """Every `completed` statement matching the query, page after page."""
+    """Every `completed` statement matching the query, page after page, each once."""
     endpoint = endpoint_of(query.endpoint)
     params = {"verb": VERB_COMPLETED, "limit": str(PAGE_SIZE), "ascending": "true"}
     if query.since:
         params["since"] = query.since
     if query.registration:
-        params["registration"] = query.registration
+        params["registration"] = str(uuid.UUID(query.registration))
     url: str | None = endpoint + "statements?" + urlencode(params)
-    for _ in range(MAX_PAGES):
-        if not url:
-            return
+    seen_pages: set[str] = set()
+    seen: set[str] = set()
+    while url:
+        if url in seen_pages:
+            raise LrsError(f"{url}: 学习记录系统的分页链接 more 指回读过的一页，记录无法读完")
+        if len(seen_pages) >= MAX_PAGES:
+            raise LrsError(
+                f"{endpoint}: 超过 {MAX_PAGES} 页仍未读完，请用 --since 或 --registration 缩小范围"
+            )
+        seen_pages.add(url)
         page = _get(url, auth)
         statements = page.get("statements")
         if not isinstance(statements, list):
             raise LrsError(f"{url}: 学习记录系统的回答中没有 statements 列表，这不是 xAPI 接口")
         advance(len(statements))
-        yield from (s for s in statements if isinstance(s, dict))
-        more = page.get("more")
-        url = urljoin(endpoint, more) if isinstance(more, str) and more else None
+        for statement in statements:
+            if isinstance(statement, dict) and str(statement.get("id")) not in seen:
+                seen.add(str(statement.get("id")))
+                yield statement
+        url = _next_page(endpoint, page.get("more"))
+
+
+def _next_page(endpoint: str, more: Any) -> str | None:
+    """The `more` link as an address on the LRS's own server (credentials go nowhere else)."""
+    if not isinstance(more, str) or not more:
+        return None
+    try:
+        url = urljoin(endpoint, more)
+        same = urlsplit(url)[:2] == urlsplit(endpoint)[:2]
+    except ValueError:
+        same = False
+    if not same:
+        raise LrsError(
+            f"{endpoint}: 学习记录系统的分页链接 more 指向别的服务器（{more[:200]}），已停止读取"
+        )
+    return url
+
+
+class _SameServerRedirects(urllib.request.HTTPRedirectHandler):
+    """Follows a redirect only on the same server: the credentials must not go elsewhere."""
+
+    def redirect_request(
+        self, req: urllib.request.Request, fp: Any, code: int, msg: str, headers: Any, newurl: str
+    ) -> urllib.request.Request | None:
+        if urlsplit(newurl)[:2] != urlsplit(req.full_url)[:2]:
+            raise LrsError(
+                f"{req.full_url}: 学习记录系统把请求转到了别的服务器（{newurl[:200]}），已停止读取"
+            )
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+_OPENER = urllib.request.build_opener(_SameServerRedirects)
 
 
 def _get(url: str, auth: str | None) -> dict[str, Any]:
@@ -139,7 +181,7 @@ def _get(url: str, auth: str | None) -> dict[str, Any]:
         headers["Authorization"] = auth
     request = urllib.request.Request(url, headers=headers)
     try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
+        with _OPENER.open(request, timeout=TIMEOUT) as response:
             data = json.loads(response.read().decode("utf-8"))
     except urllib.error.HTTPError as error:
         if error.code in (401, 403):
@@ -149,11 +191,11 @@ def _get(url: str, auth: str | None) -> dict[str, Any]:
                 "以及该用户是否有读取权限"
             ) from None
         raise LrsError(f"{url}: 学习记录系统返回错误 {error.code}（{error.reason}）") from None
-    except (urllib.error.URLError, TimeoutError, OSError) as error:
-        reason = getattr(error, "reason", error)
-        raise LrsError(f"{url}: 无法连接学习记录系统（{reason}）") from None
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise LrsError(f"{url}: 学习记录系统的回答不是 JSON，这不是 xAPI 接口") from None
+    except (urllib.error.URLError, http.client.HTTPException, TimeoutError, OSError) as error:
+        reason = getattr(error, "reason", None) or type(error).__name__
+        raise LrsError(f"{url}: 无法连接学习记录系统，或连接中断（{reason}）") from None
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        raise LrsError(f"{url}: 学习记录系统的回答不是可读的 JSON，这不是 xAPI 接口") from None
     if not isinstance(data, dict):
         raise LrsError(f"{url}: 学习记录系统的回答不是 xAPI 的语句结果")
     return data
@@ -216,7 +258,11 @@ def statement_attempts(
     attempt = attempt_of(shown, data, outcome, status)
     if isinstance(attempt, Problem):
         return attempt
-    attempt.who = actor_key(statement.get("actor"))
+    actor = statement.get("actor")
+    attempt.who = actor_key(actor)
+    account = actor.get("account") if isinstance(actor, dict) else None
+    # the site's own anonymous account (no launch) does not say who the trainee is
+    attempt.who_decides = not (isinstance(account, dict) and account.get("homePage") == base)
     return [attempt]
 
 

@@ -51,7 +51,12 @@ def _short_levels(names: list[str]) -> list[str]:
 
 
 def _who(profile: Profile) -> str:
-    return profile.name or f"（未填姓名：{Path(profile.key.removeprefix('file:')).name}）"
+    if profile.name:
+        return profile.name
+    kind, _, value = profile.key.partition(":")
+    # a file's name, or a learning record's actor (mailto:…, or an account's name)
+    shown = Path(value).name if kind == "file" else value.rsplit("|", 1)[-1]
+    return f"（未填姓名：{shown}）"
 
 
 def _pct(value: float | None) -> str:

@@ -343,12 +343,12 @@
     addAttempt(state.store, state.key, attempt, meta(state));
     const name = downloadResponse(quiz, attempt);
     showReceipt(state, attempt, false);
-    recordAttempt(state, attempt, null);
     renderHistory(state);
     renderPolicy(state);
     const count = answeredCount(state, answers);
     say(state, "已提交，答卷“" + name + "”已下载。已作答 " + count.answered + "/" + count.total + " 题，校验码 " + checksum + "。");
     focusResult(state);
+    recordAttempt(state, attempt, null);
   }
 
   // The learning record of a submitted attempt (xapi.js sends it when the site
@@ -356,6 +356,16 @@
   // after a practice quiz, the SPCM profile of every bank taken.
   /** @param {QuizState} state @param {Attempt} attempt @param {Score | null} score */
   function recordAttempt(state, attempt, score) {
+    if (!window.AcademyXapi) return; // the site sends no learning records
+    try {
+      record(learningRecord(state, attempt, score));
+    } catch (error) {
+      console.error(error); // the attempt is stored and shown; only its record is missing
+    }
+  }
+
+  /** @param {QuizState} state @param {Attempt} attempt @param {Score | null} score */
+  function learningRecord(state, attempt, score) {
     const quiz = state.quiz;
     let profile = null;
     if (score && quiz.spcm) {
@@ -363,7 +373,7 @@
       const counted = profileOf(banks, spcmRoleOf(quiz.spcm, state.store.data.role));
       profile = counted ? profileFile(counted, attempt.name) : null;
     }
-    record({
+    return {
       kind: "quiz",
       quiz: { id: quiz.id, version: quiz.version, title: quiz.title, mode: quiz.mode },
       file: score ? resultFile(quiz, attempt, score) : responseFile(quiz, attempt),
@@ -371,7 +381,7 @@
       questions: questionRecords(state.questions, answersOf(attempt), score),
       profile,
       box: state.result,
-    });
+    };
   }
 
   // A knowledge check in a page: feedback only, nothing is stored.
@@ -414,11 +424,11 @@
     if (state.embedded) return showChecked(state, outcomes);
     addAttempt(state.store, state.key, attempt, meta(state));
     const summary = showResult(state, attempt, score, false);
-    recordAttempt(state, attempt, score);
     renderHistory(state);
     renderPolicy(state);
     say(state, "已提交。本次" + knowledgeText(score) + "。" + summary);
     focusResult(state);
+    recordAttempt(state, attempt, score);
   }
 
   /** @param {QuizState} state */
