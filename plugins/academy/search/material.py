@@ -57,9 +57,7 @@ def segment(value: str, segmenter: Segmenter, fine: bool = True) -> str:
     if ZWSP in value:  # Material's words: split the compounds among them
         if not fine:
             return value
-        return _LONG_RUN.sub(
-            lambda match: ZWSP.join(segmenter.split_compound(match.group(0))), value
-        )
+        return _LONG_RUN.sub(segmenter.split_compound_match, value)
     cut = segmenter.fine_words if fine else segmenter.words
     return HAN.sub(lambda match: ZWSP + ZWSP.join(cut(match.group(0))) + ZWSP, value).strip(ZWSP)
 

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from html import unescape
+from operator import itemgetter
 
 _HEADING = re.compile(r'<h([2-6])[^>]*\sid="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
 _EXCLUDED = re.compile(r"<(nav|aside|div|section)[^>]*data-search-exclude[^>]*>.*?</\1>", re.S)
@@ -29,6 +30,15 @@ TEXT_PER_SECTION = 250
 _HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 
 
+_TERM, _WEIGHT = itemgetter(0), itemgetter(1)
+
+
+def _heaviest(weights: Iterable[tuple[str, float]]) -> list[tuple[str, float]]:
+    """Heaviest first, ties by term: two stable sorts on C-level keys (no key function
+    written in Python, which made up most of the cost)."""
+    return sorted(sorted(weights, key=_TERM), key=_WEIGHT, reverse=True)
+
+
 @dataclass(frozen=True)
 class PageSection:
     page: str
@@ -39,7 +49,9 @@ class PageSection:
 def terms(text: str) -> Counter[str]:
     """Character bigrams of the Chinese text and the Latin words and numbers, counted."""
     found: Counter[str] = Counter(_BIGRAM.findall(text))
-    found.update(word.lower() for word in _WORD.findall(text))
+    words = _WORD.findall(text)
+    if words:
+        found.update(word.lower() for word in words)
     return found
 
 
@@ -106,23 +118,19 @@ class SimilarSections:
         # A term in more than this many sections says little about any of them;
         # the cap also bounds the work per lookup, keeping the build linear.
         self.max_df = min(MAX_DF, max(8, total // 20))
-        self.idf = {
-            term: math.log((1 + total) / (1 + df)) + 1
-            for term, df in frequency.items()
-            if df <= self.max_df
-        }
-        idf = self.idf
+        # idf depends on a term's document frequency alone: one value per frequency
+        by_df = [0.0] + [math.log((1 + total) / (1 + df)) + 1 for df in range(1, self.max_df + 1)]
+        rare = len(by_df)
         self.postings: dict[str, list[tuple[int, float]]] = {}
         self.vectors: list[dict[str, float]] = []
         for index, found in enumerate(counts):
             # tf is 1 + log(n); most terms occur once, where that is 1
             weights = {
-                t: idf[t] if (n := found[t]) == 1 else (1 + math.log(n)) * idf[t]
-                for t in found.keys() & idf.keys()
+                t: by_df[df] if n == 1 else (1 + math.log(n)) * by_df[df]
+                for t, n in found.items()
+                if (df := frequency[t]) < rare
             }
-            top = dict(
-                sorted(weights.items(), key=lambda item: (-item[1], item[0]))[:terms_per_section]
-            )
+            top = dict(_heaviest(weights.items())[:terms_per_section])
             norm = math.sqrt(sum(w * w for w in top.values())) or 1.0
             vector = {t: w / norm for t, w in top.items()}
             self.vectors.append(vector)
@@ -136,7 +144,7 @@ class SimilarSections:
         merged: Counter[str] = Counter()
         for vector in vectors:
             merged.update(vector)
-        return dict(sorted(merged.items(), key=lambda item: (-item[1], item[0]))[:size])
+        return dict(_heaviest(merged.items())[:size])
 
     def _rank(self, query: dict[str, float], limit: int, skip: str) -> list[PageSection]:
         scores: dict[int, float] = {}
