@@ -12,6 +12,7 @@ questions right:
   me             我的学习 with the results of several quizzes
   me-xapi        我的学习's 学习记录上传 (when the site sends learning records), with
                  two records waiting for an LRS that does not answer
+  quiz-xapi      the line under a quiz's result that says where its records are
   log            学习日志 with an entry
 
 and the first screen of a course page (its objectives), of two worked examples and
@@ -175,14 +176,7 @@ def shoot(browser, root: str, out: Path, width: int, scheme: str) -> list[Path]:
     tab.goto(root + "me.html")
     tab.wait_for_selector(".academy-plan .academy-spcm")
     save("me", "article")
-    # 学习记录上传 as a site with academy.xapi.endpoint shows it (xapi.js is in every
-    # build; this site's pages do not load it), the LRS away
-    tab.add_script_tag(content=XAPI_SETTINGS % json.dumps(root))
-    tab.add_script_tag(url=root + "assets/academy/xapi.js")
-    for _ in range(2):
-        tab.evaluate(RECORD_PAGE)
-    tab.wait_for_selector("[data-academy-xapi-error]")
-    save("me-xapi", "[data-academy-xapi]", slices=False)
+    learning_records(tab, root, save)
     tab.goto(root + "log/index.html")
     tab.wait_for_selector('[data-academy="learning-log"][data-academy-mounted]')
     for field in tab.locator(".academy-log__form textarea").all():
@@ -196,6 +190,29 @@ def shoot(browser, root: str, out: Path, width: int, scheme: str) -> list[Path]:
         save(name, region, slices=False)
     context.close()
     return written
+
+
+def learning_records(tab, root: str, save) -> None:
+    """学习记录上传 on 我的学习 (the open tab) and under a quiz's result, as a site with
+    academy.xapi.endpoint shows them, the LRS away (xapi.js is in every build; this
+    site's pages do not load it)."""
+
+    def load_xapi() -> None:
+        tab.add_script_tag(content=XAPI_SETTINGS % json.dumps(root))
+        tab.add_script_tag(url=root + "assets/academy/xapi.js")
+
+    load_xapi()
+    for _ in range(2):
+        tab.evaluate(RECORD_PAGE)
+    tab.wait_for_selector("[data-academy-xapi-error]")
+    save("me-xapi", "[data-academy-xapi]", slices=False)
+    tab.goto(root + "quizzes/soc-norms.html")
+    tab.wait_for_selector('[data-academy="quiz"][data-academy-mounted]')
+    load_xapi()
+    tab.locator("[data-academy-result] [data-academy-retake]").first.click()
+    tab.evaluate(ANSWER, [0.8, 3])
+    tab.wait_for_selector("[data-academy-xapi-note]")
+    save("quiz-xapi", "[data-academy-xapi-note]", slices=False)
 
 
 def main(argv: list[str] | None = None) -> int:
