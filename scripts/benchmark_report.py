@@ -1,6 +1,7 @@
 """Benchmark `academy report` over many exported result files.
 
     .venv/bin/python scripts/benchmark_report.py [--files 10000] [--keep DIR]
+    .venv/bin/python scripts/benchmark_report.py --records [--files 10000]
 
 Writes synthetic result files for the shipped quizzes (trainees of every role,
 with retakes, answers driven by a per-trainee ability so that the item
@@ -8,6 +9,11 @@ analysis has something to find, and a few broken files), then runs
 `academy report` on them as a trainer would and prints the wall time and the
 peak memory (largest resident set of the command and its worker processes).
 Target: under 10 s for 10,000 files on a 2-core machine.
+
+--records compares the two sources of `academy report` on the same attempts, in
+this process: reading the files (one process) against taking the same attempts
+from learning records, as `academy report --lrs` receives them from an LRS
+(the network is left out), and prints the ratio.
 """
 
 from __future__ import annotations
@@ -91,11 +97,52 @@ def generate(folder: Path, count: int, seed: int = 7) -> None:
                 written += 1
 
 
+def compare_records(results: Path) -> None:
+    """Re-scoring the attempts from the files against from learning records."""
+    from academy.core.xapi import VERB_COMPLETED, attempt_extension, quiz_activity
+    from academy.report.attempts import collect
+    from academy.report.lrs import collect_statements
+
+    project = load_project(read_settings(ROOT / "mkdocs.yml"), anchors=False)
+    quizzes, model = project.course.quizzes, project.model
+    base = "http://academy.example.com/"
+    files = sorted(results.iterdir())
+    statements = []
+    for number, path in enumerate(files):
+        try:
+            attempt = json.loads(path.read_text(encoding="utf-8"))
+        except ValueError:
+            continue  # the truncated downloads: an LRS never stores those
+        statements.append(
+            {
+                "id": f"00000000-0000-4000-8000-{number:012d}",
+                "actor": {"mbox": f"mailto:{attempt['trainee']['name']}@example.com"},
+                "verb": {"id": VERB_COMPLETED},
+                "object": {"id": quiz_activity(base, attempt["quiz"]["id"])},
+                "result": {"extensions": {attempt_extension(base): attempt}},
+            }
+        )
+    began = time.perf_counter()
+    from_files = collect(((path, str(path)) for path in files), quizzes, model, workers=1)
+    files_seconds = time.perf_counter() - began
+    began = time.perf_counter()
+    from_records, _ = collect_statements(iter(statements), base, quizzes, model)
+    records_seconds = time.perf_counter() - began
+    print(
+        f"files: {len(from_files.attempts)} attempts in {files_seconds:.2f} s; "
+        f"records: {len(from_records.attempts)} attempts in {records_seconds:.2f} s; "
+        f"records/files {records_seconds / files_seconds:.2f}"
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--files", type=int, default=10_000)
     parser.add_argument(
         "--keep", type=Path, help="write the files and the report here and keep them"
+    )
+    parser.add_argument(
+        "--records", action="store_true", help="files against learning records, in process"
     )
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="academy-bench-"))
@@ -104,6 +151,11 @@ def main() -> int:
     began = time.perf_counter()
     generate(results, args.files)
     print(f"generated {args.files} result files in {time.perf_counter() - began:.1f} s")
+    if args.records:
+        compare_records(results)
+        if not args.keep:
+            shutil.rmtree(work)
+        return 0
     academy = Path(sys.executable).parent / "academy"
     began = time.perf_counter()
     run = subprocess.run(
