@@ -1,4 +1,6 @@
-"""`academy report`: a cohort report from trainees' exported result files.
+"""`academy report`: a cohort report from trainees' exported result files, or from
+the learning records a Learning Record Store holds (lrs.py: the same attempts,
+re-scored by the same code).
 
 attempts.py reads and re-scores the files (in parallel for large folders),
 cohort.py turns attempts into trainee profiles and item analyses,
