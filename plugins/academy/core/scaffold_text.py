@@ -22,6 +22,10 @@ LEFT_TEXT = (
     "（解析：为什么 A 是正确答案）",
 )
 EXAMPLE_OPTION = re.compile(r"^\s*-\s*(正确的选项|错误的选项|另一个错误的选项)\s*$")
+# Any of them anywhere in a file: most files have none, and are read once.
+_ANYWHERE = re.compile(
+    "|".join(map(re.escape, LEFT_TEXT)) + "|" + EXAMPLE_OPTION.pattern, re.MULTILINE
+)
 
 
 def scaffold_problems(files: Iterable[tuple[Path, str, str]]) -> list[Problem]:
@@ -29,6 +33,8 @@ def scaffold_problems(files: Iterable[tuple[Path, str, str]]) -> list[Problem]:
     order."""
     problems = []
     for _, shown, text in files:
+        if not _ANYWHERE.search(text):
+            continue
         for number, line in enumerate(text.splitlines(), 1):
             option = EXAMPLE_OPTION.match(line)
             left = option.group(1) if option else next((t for t in LEFT_TEXT if t in line), "")
