@@ -275,6 +275,11 @@ def _ok(body: dict | str) -> bytes:
         (_ok("[" * 100000 + "]" * 100000), "不是可读的 JSON"),
         (b'HTTP/1.1 200 OK\r\nContent-Length: 5000\r\n\r\n{"statements": [', "连接中断"),
         (b"garbage\r\n\r\n", "连接中断"),
+        (
+            b"HTTP/1.1 302 Found\r\nLocation: http://localhost:9/xAPI/statements\r\n"
+            b"Content-Length: 0\r\n\r\n",
+            "转到了别的服务器",
+        ),
     ],
 )
 def test_a_hostile_or_broken_lrs_is_explained_without_a_traceback(tmp_path, answer, words):

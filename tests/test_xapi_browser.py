@@ -166,7 +166,8 @@ def answer_drill(quiz, tab: Page) -> None:
 
 def outbox(tab: Page) -> dict:
     site_id = tab.locator("[data-academy-site]").first.get_attribute("data-academy-site")
-    return json.loads(tab.evaluate("key => localStorage.getItem(key)", f"academy:{site_id}:xapi"))
+    stored = tab.evaluate("key => localStorage.getItem(key)", f"academy:{site_id}:xapi")
+    return json.loads(stored) if stored else {"queue": [], "sent": [], "failed": []}
 
 
 def lrs_refused(tabs, endpoint: str, tab: Page | None = None) -> None:
@@ -442,3 +443,26 @@ def test_from_a_file_share_a_path_endpoint_queues_nothing(tabs, tmp_path):
     tab.goto(root + "me.html")
     expect(tab.locator(PENDING)).to_contain_text("从文件夹打开的课程不会上传学习记录")
     assert outbox(tab)["queue"] == []
+
+
+def test_an_outbox_too_full_for_more_says_to_export(tabs, site: Site):
+    tab = tabs.open()
+    tab.goto(launch_link(site, "index.html"))
+    quiz = open_quiz(tab, site.root + "quizzes/drill.html")
+    site_id = quiz.get_attribute("data-academy-site")
+    # refused records kept for a long time fill the outbox up to its cap
+    tab.evaluate(
+        """key => localStorage.setItem(key, JSON.stringify({queue: [], sent: [], error: null,
+        anonymous: "a", lease: null, full: false, failed: [{id: "x", time: new Date().toISOString(),
+        what: "完成：旧记录", reason: "400", statement: {padding: "字".repeat(1990000)}}]}))""",
+        f"academy:{site_id}:xapi",
+    )
+    answer_drill(quiz, tab)
+    quiz.locator("button[type=submit]").click()
+    note = quiz.locator("[data-academy-xapi-note]")
+    expect(note).to_contain_text("待上传的学习记录太多")
+    expect(note).to_contain_text("导出结果")
+    assert outbox(tab)["queue"] == []
+    tab.goto(site.root + "me.html")
+    expect(tab.locator("[data-academy-xapi-full]")).to_contain_text("新的记录没有加入上传")
+    expect(tab.locator("[data-academy-xapi-refused]")).to_contain_text("1 条记录被学习记录系统拒绝")

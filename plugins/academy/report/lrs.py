@@ -166,6 +166,7 @@ class _SameServerRedirects(urllib.request.HTTPRedirectHandler):
         self, req: urllib.request.Request, fp: Any, code: int, msg: str, headers: Any, newurl: str
     ) -> urllib.request.Request | None:
         if urlsplit(newurl)[:2] != urlsplit(req.full_url)[:2]:
+            fp.close()
             raise LrsError(
                 f"{req.full_url}: 学习记录系统把请求转到了别的服务器（{newurl[:200]}），已停止读取"
             )

@@ -17,7 +17,7 @@
   if (!core || !given || typeof given.endpoint !== "string") return;
   /** @type {AcademyXapiSettings} */
   const settings = given;
-  const { make, isRecord, isText, now, localTime, localStore } = core;
+  const { all, make, isRecord, isText, now, localTime, localStore } = core;
 
   const ADL = "http://adlnet.gov/expapi/";
   const VERBS = {
@@ -37,13 +37,13 @@
   const KEY = `academy:${settings.site}:xapi`;
   const LAUNCH_KEY = `${KEY}:launch`;
   const BATCH = 20;
-  const LEASE = 30000; // ms one tab may send before another takes over
   const TIMEOUT = 30000; // ms a request may take
+  const LEASE = TIMEOUT + 10000; // ms one page may send before another takes over
   const SENT_SHOWN = 50;
   // The outbox shares the site's storage with the learning data: past this many
   // characters, new records are not queued and the trainee is told to export.
   const MAX_QUEUE = 2000000;
-  const TAB = tabId();
+  const PAGE = uuid(); // holds the lease while this page sends
   const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
   // ---------------------------------------------------------------- helpers
@@ -55,20 +55,6 @@
     bytes[8] = (bytes[8] & 0x3f) | 0x80;
     const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-  }
-
-  // The same in every page this tab shows (a full page load must not wait for
-  // the lease the page before it held).
-  function tabId() {
-    try {
-      const kept = window.sessionStorage.getItem("academy:tab");
-      if (kept) return kept;
-      const made = uuid();
-      window.sessionStorage.setItem("academy:tab", made);
-      return made;
-    } catch (error) {
-      return uuid();
-    }
   }
 
   /** @param {string} text */
@@ -127,7 +113,7 @@
    * failed: statements the LRS refused, kept to be sent again.
    * @typedef {{ queue: Record<string, any>[], sent: SentEntry[], failed: SentEntry[],
    *   error: { time: string, message: string } | null, anonymous: string,
-   *   lease: { tab: string, until: number } | null }} Outbox
+   *   lease: { tab: string, until: number } | null, full: boolean }} Outbox
    * @typedef {{ id: string, time: string, what: string, reason?: string,
    *   statement?: Record<string, any> }} SentEntry
    * @typedef {{ endpoint: string | null, auth: string | null, actor: Record<string, any> | null,
@@ -135,7 +121,7 @@
    */
 
   /** @returns {Outbox} */
-  const emptyBox = () => ({ queue: [], sent: [], failed: [], error: null, anonymous: uuid(), lease: null });
+  const emptyBox = () => ({ queue: [], sent: [], failed: [], error: null, anonymous: uuid(), lease: null, full: false });
 
   let memory = emptyBox(); // the box while storage cannot keep it
   let storageWorks = true;
@@ -162,13 +148,14 @@
     }
     if (isRecord(value) && Array.isArray(value.queue) && Array.isArray(value.sent) && Array.isArray(value.failed) && isText(value.anonymous)) {
       memory = Object.assign(emptyBox(), value);
+      delete (/** @type {Record<string, unknown>} */ (memory)).launch; // kept per tab now, never here
     } else if (raw !== null) {
       // Not ours to read: copied aside, never thrown away, and a fresh box starts.
       try {
         storage.setItem(`${KEY}:corrupt:${now()}`, raw);
         storage.removeItem(KEY);
       } catch (error) {
-        // full or read-only: the fresh box lives in memory
+        storageWorks = false; // cannot set it aside: leave it, and keep the box in memory
       }
     }
     return memory;
@@ -392,7 +379,9 @@
     if (!endpointOf()) return "nowhere";
     let outcome = "queued";
     change((box) => {
-      if (JSON.stringify(box.queue).length + JSON.stringify(made).length > MAX_QUEUE) outcome = "full";
+      // the whole box: refused records are kept in it too
+      box.full = JSON.stringify(box).length + JSON.stringify(made).length > MAX_QUEUE;
+      if (box.full) outcome = "full";
       else box.queue.push(...made);
     });
     return outcome;
@@ -417,7 +406,7 @@
   // Done with this tab's turn at sending (another tab may hold the lease now).
   /** @param {Outbox} box */
   function release(box) {
-    if (box.lease && box.lease.tab === TAB) box.lease = null;
+    if (box.lease && box.lease.tab === PAGE) box.lease = null;
   }
 
   /** @param {string} message */
@@ -461,10 +450,11 @@
   /** @param {Record<string, any>[]} batch */
   function delivered(batch) {
     failures = 0;
-    batchSize = BATCH;
     const ids = new Set(batch.map((item) => item.id));
     change((box) => {
       box.queue = box.queue.filter((item) => !ids.has(item.id));
+      if (!box.queue.length) batchSize = BATCH; // one by one until what was refused is past
+      box.full = false;
       box.sent = box.sent.concat(batch.map((item) => ({ id: item.id, time: now(), what: describe(item) }))).slice(-SENT_SHOWN);
       box.error = null;
       release(box);
@@ -479,9 +469,9 @@
     const endpoint = endpointOf();
     if (!box.queue.length || !endpoint) return;
     // One tab sends at a time; another tab's lease runs out if it was closed mid-send.
-    if (box.lease && box.lease.tab !== TAB && box.lease.until > Date.now()) return schedule(box.lease.until - Date.now() + 100);
+    if (box.lease && box.lease.tab !== PAGE && box.lease.until > Date.now()) return schedule(box.lease.until - Date.now() + 100);
     change((current) => {
-      current.lease = { tab: TAB, until: Date.now() + LEASE };
+      current.lease = { tab: PAGE, until: Date.now() + LEASE };
     });
     const batch = box.queue.slice(0, batchSize);
     const launch = currentLaunch();
@@ -536,7 +526,7 @@
   // ---------------------------------------------------------------- showing
 
   const NOWHERE = "从文件夹打开的课程不会上传学习记录。请在测验结果下点击“导出结果”（考核测验的答卷已自动下载），把文件交给培训师；或从课程网址打开本站。";
-  const FULL = "待上传的学习记录太多，浏览器已放不下，本次作答没有加入上传。请在测验结果下点击“导出结果”（考核测验的答卷已自动下载），把文件交给培训师。";
+  const FULL = "待上传的学习记录太多，浏览器已放不下，新的记录没有加入上传。请在测验结果下点击“导出结果”（考核测验的答卷已自动下载），把文件交给培训师。";
   const FALLBACK = "浏览器存储不可用：待上传的学习记录在关闭页面后不会保留。请在测验结果下点击“导出结果”（考核测验的答卷已自动下载），把文件交给培训师。";
 
   /** @param {Outbox} box */
@@ -558,10 +548,15 @@
       dashboard.append(section);
     }
     const box = read();
+    // What the trainee opened or pressed stays so across re-renders.
+    const opened = all(section, "details[open]").map((details) => Array.from(details.attributes).map((a) => a.name).find((name) => name.startsWith("data-academy-xapi-")));
+    const retried = document.activeElement instanceof Element && document.activeElement.matches("[data-academy-xapi-retry]");
     section.textContent = "";
     section.append(make("h2", "学习记录上传", { id: "academy-xapi-title" }));
-    section.append(make("p", pendingText(box), { class: "academy-xapi__pending", role: "status", "data-academy-xapi-pending": String(box.queue.length) }));
+    const pending = make("p", pendingText(box), { class: "academy-xapi__pending", role: "status", tabindex: "-1", "data-academy-xapi-pending": String(box.queue.length) });
+    section.append(pending);
     if (!storageWorks) section.append(make("p", FALLBACK, { class: "academy-notice" }));
+    if (box.full) section.append(make("p", FULL, { class: "academy-notice", "data-academy-xapi-full": "" }));
     if (box.error && box.queue.length) {
       section.append(make("p", `上次上传失败（${localTime(box.error.time)}）：${box.error.message}`, { class: "academy-xapi__error", "data-academy-xapi-error": "" }));
     }
@@ -574,6 +569,14 @@
       section.append(make("p", `${box.failed.length} 条记录被学习记录系统拒绝，已保留在本浏览器中；问题解决后可以重新上传。`, { class: "academy-xapi__error", "data-academy-xapi-refused": "" }));
       list(section, "被拒绝的记录", box.failed, "data-academy-xapi-failed");
       section.append(make("button", "重新上传被拒绝的记录", { type: "button", class: "md-button", "data-academy-xapi-retry": "" }));
+    }
+    opened.forEach((marker) => {
+      const details = marker && section.querySelector(`details[${marker}]`);
+      if (details) details.setAttribute("open", "");
+    });
+    if (retried) {
+      const again = section.querySelector("[data-academy-xapi-retry]");
+      (again instanceof HTMLElement ? again : pending).focus();
     }
   }
 
@@ -633,7 +636,12 @@
     show();
     flush();
   });
-  window.addEventListener("pagehide", () => change(release));
+  // A page that goes away while it sends leaves nothing to wait for: its request is
+  // cancelled (and sending the batch again stores nothing twice).
+  window.addEventListener("pagehide", () => {
+    const box = read();
+    if (box.lease && box.lease.tab === PAGE) change(release);
+  });
   window.addEventListener("online", () => {
     failures = 0;
     flush();
