@@ -21,7 +21,7 @@ import pytest
 from playwright.sync_api import Page, Route, expect
 
 from academy.core.xapi import SETTINGS_FILE
-from support.browser import STORAGE_DISABLED, choose_role, open_quiz
+from support.browser import STORAGE_DISABLED, axe_violations, choose_role, open_quiz
 from support.lrs import AUTH, Ralph
 from support.site import academy, free_port, page, path_page, run_build, serve, write_project
 
@@ -387,9 +387,14 @@ def test_refused_records_are_kept_and_sent_again_from_the_dashboard(tabs, site: 
     expect(section.locator("[data-academy-xapi-failed] li").first).to_contain_text(
         "refused by a proxy"
     )
+    tab.mouse.move(0, 0)  # at rest: Material's hover colours are its own
+    assert axe_violations(tab, "[data-academy-xapi]") == []
     tab.unroute(site.ralph.endpoint + "statements")
-    section.locator("[data-academy-xapi-retry]").click()
+    # pressed from the keyboard: the focus stays where the trainee reads what happened
+    section.locator("[data-academy-xapi-retry]").focus()
+    tab.keyboard.press("Enter")
     expect(tab.locator(PENDING)).to_have_text("全部学习记录已上传。", timeout=15000)
+    expect(tab.locator(PENDING)).to_be_focused()
     expect(section.locator("[data-academy-xapi-refused]")).to_have_count(0)
     stored = {statement["id"] for statement in site.ralph.statements()}
     assert set(refused) <= stored

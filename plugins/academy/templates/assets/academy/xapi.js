@@ -549,8 +549,10 @@
     }
     const box = read();
     // What the trainee opened or pressed stays so across re-renders.
-    const opened = all(section, "details[open]").map((details) => Array.from(details.attributes).map((a) => a.name).find((name) => name.startsWith("data-academy-xapi-")));
-    const retried = document.activeElement instanceof Element && document.activeElement.matches("[data-academy-xapi-retry]");
+    const opened = all(section, "details[open]").map(markerOf);
+    const active = document.activeElement;
+    const focused = active instanceof Element && section.contains(active);
+    const focusedList = focused ? markerOf(active.closest("details")) : "";
     section.textContent = "";
     section.append(make("h2", "学习记录上传", { id: "academy-xapi-title" }));
     const pending = make("p", pendingText(box), { class: "academy-xapi__pending", role: "status", tabindex: "-1", "data-academy-xapi-pending": String(box.queue.length) });
@@ -574,11 +576,19 @@
       const details = marker && section.querySelector(`details[${marker}]`);
       if (details) details.setAttribute("open", "");
     });
-    if (retried) {
+    if (focused) {
+      // on the same list, else the retry button while there is one, else what happened
+      const same = focusedList ? section.querySelector(`details[${focusedList}] summary`) : null;
       const again = section.querySelector("[data-academy-xapi-retry]");
-      (again instanceof HTMLElement ? again : pending).focus();
+      const target = same || again;
+      (target instanceof HTMLElement ? target : pending).focus();
     }
   }
+
+  // Which of the lists an element is ("" for none): its data-academy-xapi-… attribute.
+  /** @param {Element | null} details */
+  const markerOf = (details) =>
+    (details && Array.from(details.attributes).map((a) => a.name).find((name) => name.startsWith("data-academy-xapi-"))) || "";
 
   /** @param {Element} section @param {string} title @param {SentEntry[]} entries @param {string} marker */
   function list(section, title, entries, marker) {
