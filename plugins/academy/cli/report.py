@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from academy.core.xapi import base_of
+from academy.core.xapi import with_slash
 from academy.report.attempts import result_files
 from academy.report.lrs import (
     AUTH_VARIABLE,
@@ -161,7 +161,7 @@ def _from_lrs(args: argparse.Namespace, out: Path, project: Project) -> Written 
         print(f"{error}", file=sys.stderr)
         return None
     collected, records = collect_statements(
-        iter(statements), base_of(site_url), project.course.quizzes, project.model
+        iter(statements), with_slash(site_url), project.course.quizzes, project.model
     )
     print(f"从 {args.lrs} 读取了 {len(statements)} 条“完成”记录，其中本站测验的作答 {records} 条。")
     return write_collected(collected, out, project.course.quizzes, project.model, project.course)

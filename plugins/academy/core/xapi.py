@@ -25,14 +25,9 @@ XAPI_VERSION = "1.0.3"
 SETTINGS_FILE = "assets/academy/xapi-settings.js"
 SCRIPT = "assets/academy/xapi.js"
 
-ADL = "http://adlnet.gov/expapi/"
-VERB_COMPLETED = ADL + "verbs/completed"
-VERB_ATTEMPTED = ADL + "verbs/attempted"
-VERB_ANSWERED = ADL + "verbs/answered"
-VERB_SCORED = ADL + "verbs/scored"
-TYPE_LESSON = ADL + "activities/lesson"
-TYPE_ASSESSMENT = ADL + "activities/assessment"
-TYPE_QUESTION = ADL + "activities/cmi.interaction"
+# The verbs (ADL's) and activity types the pages send are xapi.js's; the report reads
+# the quiz `completed` statements.
+VERB_COMPLETED = "http://adlnet.gov/expapi/verbs/completed"
 
 _SETTINGS_LINE = re.compile(r"^window\.AcademyXapi = (?P<json>\{.*\});\n?$", re.S)
 
@@ -45,17 +40,10 @@ def attempt_extension(base: str) -> str:
     return f"{base}xapi/attempt"
 
 
-def profile_extension(base: str) -> str:
-    return f"{base}xapi/profile"
-
-
-def version_extension(base: str) -> str:
-    return f"{base}xapi/quiz-version"
-
-
-def base_of(site_url: str) -> str:
-    """The site address that prefixes every IRI, ending in one slash."""
-    return site_url.rstrip("/") + "/"
+def with_slash(address: str) -> str:
+    """An address as IRIs are made from it and requests are sent to it: ending in one
+    slash (the site's address, the LRS's endpoint)."""
+    return address.rstrip("/") + "/"
 
 
 def endpoint_problem(endpoint: str, site_url: str | None) -> str | None:
@@ -76,11 +64,6 @@ def endpoint_problem(endpoint: str, site_url: str | None) -> str | None:
             "或本站所在服务器上的路径（例如 /xAPI/）；地址中不能写用户名和密码"
         )
     return None
-
-
-def endpoint_of(endpoint: str) -> str:
-    """The endpoint as the browser and the report use it: ending in one slash."""
-    return endpoint.rstrip("/") + "/"
 
 
 def settings_script(settings: dict[str, object]) -> str:

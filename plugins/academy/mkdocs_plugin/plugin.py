@@ -25,7 +25,7 @@ from academy.core.links import element_ids
 from academy.core.problems import Problem, format_all
 from academy.core.xapi import SCRIPT as XAPI_SCRIPT
 from academy.core.xapi import SETTINGS_FILE as XAPI_SETTINGS
-from academy.core.xapi import base_of, endpoint_of, endpoint_problem, settings_script
+from academy.core.xapi import endpoint_problem, settings_script, with_slash
 from academy.render.extension import AcademyExtension
 from academy.render.glossary_page import glossary_page_source
 from academy.render.learning import UrlFor
@@ -137,9 +137,9 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         assert self.config.xapi.endpoint is not None and config.site_url
         return settings_script(
             {
-                "endpoint": endpoint_of(self.config.xapi.endpoint),
+                "endpoint": with_slash(self.config.xapi.endpoint),
                 "launch": self.config.xapi.launch,
-                "base": base_of(config.site_url),
+                "base": with_slash(config.site_url),
                 "site": self.site,
                 "course": config.site_name,
             }

@@ -32,8 +32,8 @@ from academy.core.xapi import (
     VERB_COMPLETED,
     XAPI_VERSION,
     attempt_extension,
-    endpoint_of,
     quiz_activity,
+    with_slash,
 )
 from academy.scoring.result_files import Rescored, rescore_data
 
@@ -114,7 +114,7 @@ def fetch_statements(
     query: Query, auth: str | None, advance: Callable[[int], None] = lambda count: None
 ) -> Iterator[dict[str, Any]]:
     """Every `completed` statement matching the query, page after page, each once."""
-    endpoint = endpoint_of(query.endpoint)
+    endpoint = with_slash(query.endpoint)
     params = {"verb": VERB_COMPLETED, "limit": str(PAGE_SIZE), "ascending": "true"}
     if query.since:
         params["since"] = query.since
