@@ -16,8 +16,8 @@ from academy.report.lrs import (
     collect_statements,
     credentials,
     fetch_statements,
-    is_registration,
     lrs_time,
+    registration_of,
 )
 from academy.report.write import Written, write_collected, write_report
 
@@ -73,8 +73,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     out = Path(args.output)
-    files = _input_files(args, out) if args.lrs is None else _lrs_arguments(args, out)
-    if files is None:
+    source = _input_files(args, out) if args.lrs is None else _lrs_query(args, out)
+    if source is None:
         return USAGE
     project = open_project(args.config_file, anchors=False)
     if project is None:
@@ -83,14 +83,14 @@ def run(args: argparse.Namespace) -> int:
         print("站点内容有错误，无法按题库评分；请先修正：", file=sys.stderr)
         return report_problems(project.problems)
     try:
-        if args.lrs is not None:
-            written = _from_lrs(args, out, project)
+        if isinstance(source, Query):
+            written = _from_lrs(source, args.netrc, out, project)
             if written is None:
                 return USAGE
         else:
-            with Progress(len(files), "评分") as bar:
+            with Progress(len(source), "评分") as bar:
                 written = write_report(
-                    files,
+                    source,
                     out,
                     project.course.quizzes,
                     project.model,
@@ -112,9 +112,9 @@ def run(args: argparse.Namespace) -> int:
             f"改动  {attempt.file}: 文件中的得分与按题库重新计算的结果不同，"
             "报告使用重新计算的得分。"
         )
-    source = "条记录" if args.lrs is not None else "个结果文件"
+    unit = "条记录" if isinstance(source, Query) else "个结果文件"
     print(
-        f"已评分 {len(written.attempts)} {source}（{len(written.cohort.profiles)} 位学员），"
+        f"已评分 {len(written.attempts)} {unit}（{len(written.cohort.profiles)} 位学员），"
         f"拒绝 {len(written.rejected)} 个，得分被改动 {len(written.altered)} 个。"
     )
     print(f"报告：{written.files[0]}")
@@ -122,13 +122,14 @@ def run(args: argparse.Namespace) -> int:
     return FINDINGS if written.rejected or written.altered else OK
 
 
-def _lrs_arguments(args: argparse.Namespace, out: Path) -> list[Path] | None:
-    """No files with --lrs (an empty list), or None after saying what is wrong."""
+def _lrs_query(args: argparse.Namespace, out: Path) -> Query | None:
+    """What to read from the LRS, or None after saying what is wrong with the command line."""
     problem = address_problem(args.lrs)
     since = lrs_time(args.since) if args.since else None
+    registration = registration_of(args.registration) if args.registration else None
     if args.since and since is None:
         problem = f"--since 的时间“{args.since}”无法识别，请写成 2026-09-01 或 2026-09-01T08:30"
-    elif args.registration and not is_registration(args.registration):
+    elif args.registration and registration is None:
         problem = f"--registration 的“{args.registration}”不是 xAPI 报名编号（UUID）"
     elif args.results:
         problem = "结果文件和 --lrs 只能选一种：同一次作答会被算两次"
@@ -137,11 +138,10 @@ def _lrs_arguments(args: argparse.Namespace, out: Path) -> list[Path] | None:
     if problem:
         print(f"academy report: 用法错误：{problem}", file=sys.stderr)
         return None
-    args.since = since
-    return []
+    return Query(args.lrs, since, registration)
 
 
-def _from_lrs(args: argparse.Namespace, out: Path, project: Project) -> Written | None:
+def _from_lrs(query: Query, netrc: str | None, out: Path, project: Project) -> Written | None:
     """The report of the site's quiz records in the LRS; None after saying why it failed."""
     assert project.model is not None and project.course is not None
     site_url = project.settings.site_url
@@ -153,17 +153,19 @@ def _from_lrs(args: argparse.Namespace, out: Path, project: Project) -> Written 
             file=sys.stderr,
         )
         return None
-    query = Query(args.lrs, args.since, args.registration)
     try:
-        auth = credentials(args.lrs, Path(args.netrc) if args.netrc else None)
+        auth = credentials(query.endpoint, Path(netrc) if netrc else None)
         statements = list(fetch_statements(query, auth))
     except LrsError as error:
         print(f"{error}", file=sys.stderr)
         return None
     collected, records = collect_statements(
-        iter(statements), with_slash(site_url), project.course.quizzes, project.model
+        statements, with_slash(site_url), project.course.quizzes, project.model
     )
-    print(f"从 {args.lrs} 读取了 {len(statements)} 条“完成”记录，其中本站测验的作答 {records} 条。")
+    print(
+        f"从 {query.endpoint} 读取了 {len(statements)} 条“完成”记录，"
+        f"其中本站测验的作答 {records} 条。"
+    )
     return write_collected(collected, out, project.course.quizzes, project.model, project.course)
 
 

@@ -18,7 +18,7 @@ import os
 import urllib.error
 import urllib.request
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -51,6 +51,9 @@ class LrsError(Exception):
 
 @dataclass(frozen=True)
 class Query:
+    """What to read: the endpoint, and `since` and `registration` as the API takes them
+    (lrs_time, registration_of)."""
+
     endpoint: str
     since: str | None = None
     registration: str | None = None
@@ -61,9 +64,7 @@ def credentials(endpoint: str, netrc_file: Path | None) -> str | None:
     value), else the endpoint's host in a netrc file (--netrc, $NETRC or ~/.netrc)."""
     given = os.environ.get(AUTH_VARIABLE, "").strip()
     if given:
-        if given.lower().startswith(("basic ", "bearer ")):
-            return given
-        return "Basic " + base64.b64encode(given.encode("utf-8")).decode("ascii")
+        return given if given.lower().startswith(("basic ", "bearer ")) else _basic(given)
     path = netrc_file or Path(os.environ.get("NETRC") or Path.home() / ".netrc")
     if not path.is_file():
         if netrc_file is not None:
@@ -76,7 +77,11 @@ def credentials(endpoint: str, netrc_file: Path | None) -> str | None:
     if entry is None:
         return None
     login, _, password = entry
-    return "Basic " + base64.b64encode(f"{login}:{password or ''}".encode()).decode("ascii")
+    return _basic(f"{login}:{password or ''}")
+
+
+def _basic(user_and_password: str) -> str:
+    return "Basic " + base64.b64encode(user_and_password.encode("utf-8")).decode("ascii")
 
 
 def address_problem(endpoint: str) -> str | None:
@@ -102,24 +107,23 @@ def lrs_time(value: str) -> str | None:
     return (moment if moment.tzinfo else moment.astimezone()).isoformat()
 
 
-def is_registration(value: str) -> bool:
+def registration_of(value: str) -> str | None:
+    """A registration (a UUID, in any of its written forms) as the statement API takes
+    it; None when it is not one."""
     try:
-        uuid.UUID(value)
+        return str(uuid.UUID(value))
     except ValueError:
-        return False
-    return True
+        return None
 
 
-def fetch_statements(
-    query: Query, auth: str | None, advance: Callable[[int], None] = lambda count: None
-) -> Iterator[dict[str, Any]]:
+def fetch_statements(query: Query, auth: str | None) -> Iterator[dict[str, Any]]:
     """Every `completed` statement matching the query, page after page, each once."""
     endpoint = with_slash(query.endpoint)
     params = {"verb": VERB_COMPLETED, "limit": str(PAGE_SIZE), "ascending": "true"}
     if query.since:
         params["since"] = query.since
     if query.registration:
-        params["registration"] = str(uuid.UUID(query.registration))
+        params["registration"] = query.registration
     url: str | None = endpoint + "statements?" + urlencode(params)
     seen_pages: set[str] = set()
     seen: set[str] = set()
@@ -135,7 +139,6 @@ def fetch_statements(
         statements = page.get("statements")
         if not isinstance(statements, list):
             raise LrsError(f"{url}: 学习记录系统的回答中没有 statements 列表，这不是 xAPI 接口")
-        advance(len(statements))
         for statement in statements:
             if isinstance(statement, dict) and str(statement.get("id")) not in seen:
                 seen.add(str(statement.get("id")))
@@ -277,7 +280,7 @@ def _score_agrees(result: Any, outcome: Rescored) -> bool:
 
 
 def collect_statements(
-    statements: Iterator[dict[str, Any]], base: str, quizzes: dict[str, Quiz], model: Model
+    statements: Iterable[dict[str, Any]], base: str, quizzes: dict[str, Quiz], model: Model
 ) -> tuple[Collected, int]:
     """The attempts of the site's quiz records (and how many records there were)."""
     outcomes: list[list[Attempt] | Problem] = []
