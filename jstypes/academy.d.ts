@@ -137,7 +137,6 @@ interface AcademyQuizExport {
   answersChecksum(quizId: string, version: QuizVersion, answers: Responses): string;
   responseFile(quiz: Quiz, attempt: Attempt): Record<string, any>;
   resultFile(quiz: Quiz, attempt: Attempt, score: Score): Record<string, any>;
-  questionRecords(questions: Question[], answers: Responses, score: Score | null): QuestionRecord[];
   downloadResponse(quiz: Quiz, attempt: Attempt): string;
   downloadResult(quiz: Quiz, attempt: Attempt, score: Score): string;
   renderReceipt(box: HTMLElement, quiz: Quiz, attempt: Attempt, restored: boolean, count: { answered: number; total: number }): void;
@@ -169,6 +168,7 @@ interface AcademyQuizQuestions {
   lock(state: QuizState, locked: boolean): void;
   move(button: HTMLElement): string | null;
   reducedMotion(): boolean;
+  questionRecords(questions: Question[], answers: Responses, score: Score | null): QuestionRecord[];
 }
 
 /** One answer as a learning record describes it (quiz-export.js → xapi.js). */

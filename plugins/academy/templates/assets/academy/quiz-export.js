@@ -92,37 +92,6 @@
     return name;
   }
 
-  /** @param {Element | null} node */
-  const textOf = (node) => ((node && node.textContent) || "").replace(/\s+/g, " ").trim();
-
-  // Each question as the page shows it, with the response and (practice) its
-  // points and key: what a learning record says about one answer (xapi.js).
-  /** @param {Question[]} questions @param {Responses} answers @param {Score | null} score @returns {QuestionRecord[]} */
-  function questionRecords(questions, answers, score) {
-    return questions.filter((question) => question.spec).map((question) => {
-      const fieldset = question.fieldset;
-      /** @type {[string, string][]} */
-      const choices = question.type === "ordering"
-        ? Array.from(fieldset.querySelectorAll("li[data-item]"), (item) =>
-          [item.getAttribute("data-item") || "", textOf(item.querySelector(".academy-q__item-text"))])
-        : question.type === "single" || question.type === "multiple"
-          ? Array.from(fieldset.querySelectorAll("label.academy-q__option"), (label) =>
-            [(label.querySelector("input") || { value: "" }).value,
-              textOf(label.querySelector(":scope > span:not(.academy-q__letter):not(.academy-q__mark)"))])
-          : [];
-      choices.sort((a, b) => Number(a[0]) - Number(b[0]));
-      const rows = Array.from(fieldset.querySelectorAll(".academy-q__rating p"), textOf);
-      const prompt = textOf(fieldset.querySelector(".academy-q__prompt")) + (rows.length ? " " + rows.join("；") : "");
-      const points = score ? score.questions[question.id] : undefined;
-      const spec = /** @type {QuestionSpec} */ (question.spec);
-      /** @type {QuestionRecord} */
-      const made = { id: question.id, type: question.type, prompt, choices, response: answers[question.id] };
-      if (points && "possible" in points) Object.assign(made, { earned: points.earned, possible: points.possible });
-      if (spec.answer !== undefined && spec.answer !== null) made.key = spec.answer;
-      return made;
-    });
-  }
-
   // The printable receipt of an assessed quiz: no score, no correctness.
   /**
    * @param {HTMLElement} box @param {Quiz} quiz @param {Attempt} attempt @param {boolean} restored
@@ -154,6 +123,6 @@
   }
 
   window.Academy = Object.assign(window.Academy || {}, { quizExport: Object.freeze({
-    answersChecksum, responseFile, resultFile, downloadResponse, downloadResult, renderReceipt, questionRecords,
+    answersChecksum, responseFile, resultFile, downloadResponse, downloadResult, renderReceipt,
   }) });
 })();

@@ -2,7 +2,8 @@
 // A quiz's questions in the page: their display order (shuffled per attempt
 // when the quiz asks for it), reading and restoring the answers, moving
 // ordering items, locking the form, and the feedback per question after a
-// submit. quiz.js runs the attempts; this file knows the markup of a question.
+// submit, and what a learning record says of each answer. quiz.js runs the
+// attempts; this file knows the markup of a question.
 
 /**
  * One question's fieldset and the nodes we work with.
@@ -396,7 +397,40 @@
     return "「" + text + "」已经是第 " + position + " 项，无法再" + (up ? "上移" : "下移");
   }
 
+  // ---------------------------------------------------------- for the record
+
+  /** @param {Element | null} node */
+  const textOf = (node) => ((node && node.textContent) || "").replace(/\s+/g, " ").trim();
+
+  // An option's own text: without the letter and the feedback marks added here.
+  /** @param {Element} label */
+  const optionText = (label) => textOf(label.querySelector(":scope > span:not(.academy-q__letter):not(.academy-q__mark)"));
+
+  // Each question as the page shows it, with the response and (practice) its
+  // points and key: what a learning record says about one answer (xapi.js).
+  // Options and items in their own order, whatever order they are shown in.
+  /** @param {Question[]} questions @param {Responses} answers @param {Score | null} score @returns {QuestionRecord[]} */
+  function questionRecords(questions, answers, score) {
+    return questions.filter((question) => question.spec).map((question) => {
+      /** @type {[string, string][]} */
+      const choices = isChoice(question)
+        ? optionLabels(question).map((label) => [optionValue(label), optionText(label)])
+        : items(question).map((item) => [item.dataset.item || "", itemText(item).replace(/\s+/g, " ")]);
+      choices.sort((a, b) => Number(a[0]) - Number(b[0]));
+      const rows = all(question.fieldset, ".academy-q__rating p").map(textOf);
+      const prompt = textOf(question.fieldset.querySelector(".academy-q__prompt")) + (rows.length ? " " + rows.join("；") : "");
+      const points = score ? score.questions[question.id] : undefined;
+      const spec = /** @type {QuestionSpec} */ (question.spec);
+      /** @type {QuestionRecord} */
+      const made = { id: question.id, type: question.type, prompt, choices, response: answers[question.id] };
+      if (points && "possible" in points) Object.assign(made, { earned: points.earned, possible: points.possible });
+      if (spec.answer !== undefined && spec.answer !== null) made.key = spec.answer;
+      return made;
+    });
+  }
+
   window.Academy = Object.assign(window.Academy || {}, { quizQuestions: Object.freeze({
     readQuestions, layOut, collect, restoreAnswers, showFeedback, clearFeedback, lock, move, reducedMotion,
+    questionRecords,
   }) });
 })();

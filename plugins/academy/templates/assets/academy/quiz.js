@@ -51,13 +51,13 @@
   const { make, isRecord, own, pick, localTime, load, update, record } = core;
   const { KEEP_NAMES, KEEP_RULES, keepRule, keptAttempt } = retake;
   const { scoreAttempt } = scoring;
-  const { readQuestions, layOut, collect, restoreAnswers, showFeedback, clearFeedback, lock, move, reducedMotion } = quizQuestions;
+  const { readQuestions, layOut, collect, restoreAnswers, showFeedback, clearFeedback, lock, move, reducedMotion, questionRecords } = quizQuestions;
   const { roleOf, targetOf, focusOf, knowledgeText, rootRelative, bankMeta } = quizResult;
   const { readModel, storedBanks, profileOf, profileFile } = spcmProfile;
   const spcmRoleOf = spcmProfile.roleOf;
   const { print } = spcmView;
   const { tableHead, renderResult } = quizResult;
-  const { answersChecksum, responseFile, resultFile, downloadResponse, downloadResult, renderReceipt, questionRecords } = quizExport;
+  const { answersChecksum, responseFile, resultFile, downloadResponse, downloadResult, renderReceipt } = quizExport;
 
   // ---------------------------------------------------------------- helpers
 
