@@ -48,7 +48,6 @@ class Segmenter:
         self.terms = terms
         self._words: dict[str, list[str]] = {}
         self._compounds: dict[str, list[str]] = {}
-        self._joined: dict[str, str] = {}
         self._tokens: dict[tuple[str, str], list[tuple[str, int, int]]] = {}
         longest_first = sorted(terms.synonyms, key=lambda word: (-len(word), word))
         self._synonym_pattern = (
@@ -90,14 +89,6 @@ class Segmenter:
         for word in self.words(run):
             pieces.extend(self.split_compound(word))
         return pieces
-
-    def split_compound_match(self, match: re.Match[str]) -> str:
-        """A matched run with its compounds split by zero-width spaces (re.sub's callback)."""
-        run = match.group(0)
-        joined = self._joined.get(run)
-        if joined is None:
-            joined = self._joined[run] = "\u200b".join(self.split_compound(run))
-        return joined
 
     def split_compound(self, word: str) -> list[str]:
         if len(word) < SHORTEST_COMPOUND or not HAN.fullmatch(word):

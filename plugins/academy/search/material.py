@@ -57,7 +57,9 @@ def segment(value: str, segmenter: Segmenter, fine: bool = True) -> str:
     if ZWSP in value:  # Material's words: split the compounds among them
         if not fine:
             return value
-        return _LONG_RUN.sub(segmenter.split_compound_match, value)
+        return _LONG_RUN.sub(
+            lambda match: ZWSP.join(segmenter.split_compound(match.group(0))), value
+        )
     cut = segmenter.fine_words if fine else segmenter.words
     return HAN.sub(lambda match: ZWSP + ZWSP.join(cut(match.group(0))) + ZWSP, value).strip(ZWSP)
 
