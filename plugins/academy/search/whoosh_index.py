@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import shutil
-from fnmatch import fnmatch
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +22,7 @@ from whoosh.scoring import BM25F
 
 from .analyzer import Segmenter
 from .engine import Hit, UpdateStats
+from .material import page_boost
 from .sections import Section
 from .whoosh_analysis import whoosh_analyzer
 
@@ -172,10 +172,7 @@ class WhooshIndex:
         return Or(clauses) if clauses else None
 
     def _weight(self, key: str) -> float:
-        for pattern, weight in self.page_weights.items():
-            if fnmatch(key, pattern):
-                return weight
-        return 1.0
+        return page_boost(key, self.page_weights)
 
     def search(self, query: str, limit: int = 10) -> list[Hit]:
         parsed = self._query(self.segmenter.terms_of(query))
