@@ -5,7 +5,7 @@
 
 Generates a synthetic course (pages with front matter and headings, learning
 paths, quiz banks of 25 questions, the shipped search vocabulary) in a temporary
-folder and builds it two ways, alternately, `--repeat` times:
+folder, its text new paragraphs in the shipped course's words (see Writer) and builds it two ways, alternately, `--repeat` times:
 
   plain      mkdocs-material with search and offline, no academy plugin; each quiz
              bank's questions are a Markdown page, so both builds have the same pages
@@ -24,8 +24,11 @@ from __future__ import annotations
 
 import argparse
 import compileall
+import functools
 import json
+import logging
 import os
+import random
 import re
 import resource
 import shutil
@@ -50,8 +53,7 @@ LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 
 
 def _paragraphs() -> list[str]:
-    """Plain paragraphs of the shipped course, so synthetic pages read (and index) like
-    real ones."""
+    """Plain paragraphs of the shipped course."""
     found = []
     for source in sorted((ROOT / "content").rglob("*.md")):
         body = source.read_text(encoding="utf-8").split("\n---\n", 1)[-1]
@@ -64,15 +66,53 @@ def _paragraphs() -> list[str]:
     return found
 
 
-PARAGRAPHS = _paragraphs()
+class Writer:
+    """New paragraphs in the course's words: each word follows one that it follows in
+    the shipped course (a first-order chain over jieba's words), so that every page
+    has text of its own, as a real course does. Pages that repeat the shipped
+    paragraphs would repeat each run of Chinese characters many times over, and
+    flatter anything that caches per run, in both builds."""
+
+    def __init__(self) -> None:
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
+        self.paragraphs = _paragraphs()
+        self.first: list[str] = []
+        self.next: dict[str, list[str]] = {}
+        for paragraph in self.paragraphs:
+            words = jieba.lcut(paragraph)
+            self.first.append(words[0])
+            for word, after in zip(words, words[1:], strict=False):
+                self.next.setdefault(word, []).append(after)
+
+    def paragraph(self, seed: int) -> str:
+        """As long as one of the course's paragraphs; the same text for the same seed."""
+        chance = random.Random(seed)
+        length = len(chance.choice(self.paragraphs))
+        word = chance.choice(self.first)
+        words, size = [word], len(word)
+        while size < length:
+            following = self.next.get(word)
+            word = chance.choice(following) if following else chance.choice(self.first)
+            words.append(word)
+            size += len(word)
+        return "".join(words)
+
+
+@functools.cache
+def _writer() -> Writer:
+    return Writer()
+
+
 # As long as the shipped course's pages: about 3,500 characters in 5–6 sections.
 SECTIONS = 6
 PARAGRAPHS_PER_SECTION = 7
 
 
-def page_text(number: int) -> str:
+def page_text(number: int, writer: Writer) -> str:
     def paragraph(k: int) -> str:
-        return PARAGRAPHS[(number * 7919 + k * 104729) % len(PARAGRAPHS)]
+        return writer.paragraph(number * 1000 + k)
 
     sections = "\n\n".join(
         f"## 第 {number} 页第 {s} 节 {{#section-{s}}}\n\n"
@@ -100,6 +140,7 @@ def write_course(
     with_plugin: bool,
     one_process: bool = False,
 ) -> None:
+    writer = _writer()
     content = root / "content"
     content.mkdir(parents=True)
     (root / "quizzes").mkdir()
@@ -108,7 +149,7 @@ def write_course(
     shutil.copytree(ROOT / "search", root / "search")
     for number in range(pages):
         (content / source(number)).parent.mkdir(exist_ok=True)
-        (content / source(number)).write_text(page_text(number), encoding="utf-8")
+        (content / source(number)).write_text(page_text(number, writer), encoding="utf-8")
     nav = [
         f"第 {part + 1} 部分: "
         f"[{', '.join(source(n) for n in range(part * PART, min(pages, (part + 1) * PART)))}]"
@@ -118,7 +159,7 @@ def write_course(
     # without the plugin they are plain pages.
     (content / "log").mkdir()
     (content / "log" / "index.md").write_text(
-        page_text(pages).replace("# 合成", "<!-- academy:learning-log -->\n\n# 合成"),
+        page_text(pages, writer).replace("# 合成", "<!-- academy:learning-log -->\n\n# 合成"),
         encoding="utf-8",
     )
     nav.append("log/index.md")
@@ -127,7 +168,7 @@ def write_course(
     if with_quizzes:
         steps += "        - quiz: bank-0\n"
     (content / "paths" / "operator.md").write_text(
-        page_text(pages + 1).replace(
+        page_text(pages + 1, writer).replace(
             "---\n\n#",
             f"path:\n  modules:\n    - id: all\n      title: 全部\n      steps:\n{steps}---\n\n#",
             1,

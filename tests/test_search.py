@@ -13,7 +13,13 @@ from academy.core.problems import ProblemsFound
 from academy.core.search_terms import Terms, load_terms
 from academy.search.analyzer import Segmenter
 from academy.search.emphasis import emphasised
-from academy.search.material import KEYWORDS, QUERY_STOPWORDS, ZWSP, improve_index
+from academy.search.material import (
+    KEYWORDS,
+    QUERY_STOPWORDS,
+    ZWSP,
+    improve_index,
+    share_segmenter,
+)
 from academy.search.sections import Section, split_sections
 from academy.search.whoosh_index import WhooshIndex
 from support.site import ROOT, page, path_page, write_project
@@ -73,6 +79,25 @@ def test_synonyms_are_found_where_words_overlap_or_nest(tmp_path):
     assert segmenter.synonyms_in("事故和故障") == set()  # both words of the group are already there
     assert segmenter.synonyms_in("一切正常") == set()
     assert Segmenter(Terms()).synonyms_in("出事故") == set()
+
+
+def test_material_cuts_the_index_through_the_shared_segmenter_to_the_same_words(tmp_path):
+    from material.plugins.search.plugin import SearchIndex
+
+    segmenter = Segmenter.for_terms(terms_in(tmp_path / "search", dictionary="值班表\n"))
+    materials_own, shared = SearchIndex(), SearchIndex()
+    assert share_segmenter(shared, segmenter)
+    texts = [
+        "<p>值班表由值班人员维护，夜间和节假日按值班表升级。</p>",  # a trainer word, a repeat
+        "智能运营中心负责公司生产系统的日常运行维护与重大故障的应急处置工作",  # one long run
+        "SLA 与 1+N 模式：〇号机房、㐀字、𠀀字、豈字和々。",  # rare Han, Latin between runs
+        "已经\u200b切好\u200b的词",
+        "",
+        "值班表",
+    ]
+    for text in texts * 2:  # the second time from what the segmenter remembers
+        assert shared._segment_chinese(text) == materials_own._segment_chinese(text)
+    assert not share_segmenter(object(), segmenter)  # not Material's index: left alone
 
 
 def test_material_index_keeps_the_displayed_text_and_adds_hidden_keywords():

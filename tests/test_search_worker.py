@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 from academy.core.search_terms import Terms
+from academy.mkdocs_plugin.search_hooks import SHARED_SEGMENTER_NOTE
+from academy.search.material import ZWSP
 from academy.search.similar import RelatedReading
 from academy.search.work import InWorker, SearchWork, WorkerLost
 from support.site import page, run_build, write_project
@@ -83,6 +85,23 @@ def test_the_worker_builds_the_same_site_as_one_process(tmp_path, one_process):
     )
     assert files.keys() == one_process.keys()
     assert [name for name in files if files[name] != one_process[name]] == []
+
+
+MATERIALS_OWN_SEGMENTATION = """
+def on_env(env, config, files):
+    del config.plugins["material/search"].search_index._segment_chinese
+    return env
+"""
+
+
+@pytest.mark.build
+def test_materials_index_cut_by_the_shared_segmenter_is_the_one_material_cuts(tmp_path):
+    shared_log, shared = build(write_project(tmp_path / "shared", PAGES))
+    own_log, own = build(write_project(tmp_path / "own", PAGES), hook=MATERIALS_OWN_SEGMENTATION)
+    assert SHARED_SEGMENTER_NOTE in shared_log
+    assert "Traceback" not in own_log
+    assert ZWSP in shared["search/search_index.json"].decode()
+    assert shared["search/search_index.json"] == own["search/search_index.json"]
 
 
 KILL_THE_WORKER = """

@@ -278,12 +278,13 @@ def _links_from(page: Page, files: Files) -> UrlFor:
     return url_for
 
 
-def _material_index(config: MkDocsConfig) -> list[dict[str, Any]] | None:
-    """The list Material's search plugin adds index sections to, as it indexes each page."""
+def _material_index(config: MkDocsConfig) -> Any:
+    """Material's search index of this build: it adds sections to its `entries` list
+    as it indexes each page. None without Material's search."""
     for plugin in config.plugins.values():
-        entries = getattr(getattr(plugin, "search_index", None), "entries", None)
-        if isinstance(entries, list):
-            return entries
+        index = getattr(plugin, "search_index", None)
+        if isinstance(getattr(index, "entries", None), list):
+            return index
     return None
 
 

@@ -10,22 +10,26 @@ from mkdocs.plugins import get_plugin_logger
 
 from academy.core.course import Course
 from academy.search.build import SearchBuild
-from academy.search.material import doc_key
+from academy.search.material import doc_key, share_segmenter
 from academy.search.related import render
 from academy.search.work import InWorker, SearchWork, WorkerLost, start
 
 UrlFor = Callable[[str, str], str]
 log = get_plugin_logger(__name__)
+SHARED_SEGMENTER_NOTE = "Material 的搜索索引用同一个分词器切词，重复出现的短语只切一次"
 
 
 class SearchHooks:
-    def __init__(self, course: Course, options: Any, index: list[dict[str, Any]] | None) -> None:
-        """`index`: the list Material's search plugin adds index sections to, when there is one."""
+    def __init__(self, course: Course, options: Any, material_index: Any) -> None:
+        """`material_index`: Material's search index, when the build has one."""
         self.build = SearchBuild(course.terms)
         self.course = course
         self.options = options
         self.titles = {page: meta.title for page, meta in course.pages.metas.items()}
-        self.index = index if options.improve_search else None
+        self.material_index = material_index
+        # the sections Material has indexed so far
+        entries: list[dict[str, Any]] | None = getattr(material_index, "entries", None)
+        self.index = entries if options.improve_search else None
         self.indexed = 0  # sections of `index` handed to the work so far
         self.sent: dict[str, str] = {}  # page -> the html handed to the work
         self.pages: dict[str, tuple[str, str]] = {}
@@ -59,7 +63,9 @@ class SearchHooks:
                 self._redo_in_process()
             self.work.pages_done()
         # jieba's dictionary loads here while a worker computes related reading
-        self.build.prepare_segmenter()
+        segmenter = self.build.prepare_segmenter()
+        if self.material_index is not None and share_segmenter(self.material_index, segmenter):
+            log.debug(SHARED_SEGMENTER_NOTE)
         if self.work is None:
             return
         try:

@@ -35,6 +35,11 @@ STOPWORDS = frozenset(
 )
 # Words shorter than this (in characters) are never split into smaller words.
 SHORTEST_COMPOUND = 3
+# Runs of Han characters up to this long are cut once per build for Material's
+# index: headings, terms and short phrases recur across a course; longer runs
+# are whole clauses, which seldom do, and caching them would only cost memory.
+LONGEST_RECURRING_RUN = 12
+ZWSP = "\u200b"
 
 log = logging.getLogger(__name__)
 _lock = threading.Lock()
@@ -49,6 +54,7 @@ class Segmenter:
         self._words: dict[str, list[str]] = {}
         self._compounds: dict[str, list[str]] = {}
         self._tokens: dict[tuple[str, str], list[tuple[str, int, int]]] = {}
+        self._indexed: dict[str, str] = {}
         longest_first = sorted(terms.synonyms, key=lambda word: (-len(word), word))
         self._synonym_pattern = (
             re.compile("|".join(map(re.escape, longest_first))) if longest_first else None
@@ -81,6 +87,16 @@ class Segmenter:
         if cached is None:
             cached = self._words[run] = [word for word in self._jieba.cut(run, HMM=True) if word]
         return cached
+
+    def index_words(self, run: str) -> str:
+        """A run of Han characters as Material's search indexes it: jieba's words
+        (this tokenizer, accurate mode) joined by zero-width spaces."""
+        joined = self._indexed.get(run)
+        if joined is None:
+            joined = ZWSP.join(self._jieba.cut(run))
+            if len(run) <= LONGEST_RECURRING_RUN:
+                self._indexed[run] = joined
+        return joined
 
     def fine_words(self, run: str) -> list[str]:
         """Accurate mode, with compounds split into the dictionary words that

@@ -15,10 +15,10 @@ class SearchBuild:
         self.terms = terms
         self.reading: RelatedReading | None = None  # set once every page is rendered
 
-    def prepare_segmenter(self) -> None:
+    def prepare_segmenter(self) -> Segmenter:
         """Load jieba's dictionary with the trainer's words, before Material's search cuts
         the pages with it."""
-        Segmenter.for_terms(self.terms)
+        return Segmenter.for_terms(self.terms)
 
     def related(
         self, page: str, setting: bool | tuple[str, ...], titles: dict[str, str]

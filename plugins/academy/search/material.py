@@ -27,9 +27,10 @@ from fnmatch import fnmatch
 from pathlib import Path
 from typing import Any
 
-from .analyzer import HAN, HAN_CHARACTERS, STOPWORDS, Segmenter
+from backrefs import bre
 
-ZWSP = "\u200b"
+from .analyzer import HAN, HAN_CHARACTERS, STOPWORDS, ZWSP, Segmenter
+
 KEYWORDS = "keywords"
 KEYWORDS_BOOST = 1.0
 QUERY_STOPWORDS = "query_stopwords"
@@ -44,6 +45,32 @@ MATERIAL_ZH_SEPARATOR = r"[\s\u200b\u3000\-、。，．？！；]+"
 _TAG = re.compile(r"<[^>]*>")
 # A run of three or more Han characters: in Material's text, one word that may be a compound.
 _LONG_RUN = re.compile(f"[{HAN_CHARACTERS}]{{3,}}")
+# The runs Material's search cuts with jieba (its own pattern, from the library it uses)
+_MATERIAL_RUN = bre.compile(r"(\p{script: Han}+)", bre.UNICODE)
+
+
+def share_segmenter(index: object, segmenter: Segmenter) -> bool:
+    """Material's search index cuts its sections through `segmenter`; False when it
+    cannot (another search plugin, or a Material that indexes differently).
+
+    Material cuts every run of Han characters of every section with jieba's default
+    tokenizer as it indexes, which is most of a Chinese build's time, and cuts a
+    heading or term again wherever it recurs. The segmenter holds the same
+    tokenizer with the trainer's words, so the index is the same, byte for byte;
+    it only remembers the recurring runs.
+    """
+    if not callable(getattr(index, "_segment_chinese", None)):
+        return False
+    index._segment_chinese = functools.partial(material_segments, segmenter=segmenter)  # type: ignore[attr-defined]
+    return True
+
+
+def material_segments(data: str, segmenter: Segmenter) -> str:
+    """`data` as Material's `_segment_chinese` returns it: each Han run's words
+    between zero-width spaces."""
+    return _MATERIAL_RUN.sub(
+        lambda match: ZWSP + segmenter.index_words(match.group(0)) + ZWSP, data
+    ).strip(ZWSP)
 
 
 def segment(value: str, segmenter: Segmenter, fine: bool = True) -> str:
