@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from academy.core.search_terms import Terms
-from academy.mkdocs_plugin.search_hooks import SHARED_SEGMENTER_NOTE
+from academy.mkdocs_plugin.search_hooks import SHARED_SEGMENTER_NOTE, WORKER_NOTE
 from academy.search.material import ZWSP
 from academy.search.similar import RelatedReading
 from academy.search.work import InWorker, SearchWork, WorkerLost
@@ -19,7 +19,6 @@ from support.site import page, run_build, write_project
 # One worker takes the whole module, so the one-process build is made once.
 pytestmark = pytest.mark.xdist_group("worker-builds")
 
-WORKER_NOTE = "相关阅读与搜索索引在第二个进程中计算"
 PAGES = {
     "index.md": page("首页", "值班、升级、出账。"),
     "duty.md": page(
@@ -115,9 +114,7 @@ def on_{event}(*args, config, **kwargs):
 
 @pytest.mark.build
 @pytest.mark.skipif(cores() < 2, reason="one core: the build never starts a worker")
-@pytest.mark.parametrize(
-    "event", ["nav", "post_page"]
-)  # the related-reading worker, the index worker
+@pytest.mark.parametrize("event", ["nav", "page_content"])  # before the first page, after one
 def test_a_build_whose_worker_dies_still_publishes_the_whole_site(tmp_path, one_process, event):
     log, files = build(write_project(tmp_path, PAGES), hook=KILL_THE_WORKER.format(event=event))
     assert WORKER_NOTE in log and "Traceback" not in log
@@ -159,7 +156,7 @@ def feed(work: SearchWork | InWorker) -> tuple[RelatedReading | None, SearchWork
         work.add_page(name, name.replace(".md", ".html"), html)
     work.pages_done()
     reading = work.related_reading()
-    work = work.for_the_index(True)
+    work = work.for_the_index()
     work.add_docs(
         [tuple(doc.values()) for doc in MATERIAL_INDEX["docs"][:2]]
     )  # the last is left to the end

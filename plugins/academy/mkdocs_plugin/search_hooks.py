@@ -16,6 +16,7 @@ from academy.search.work import InWorker, SearchWork, WorkerLost, start
 
 UrlFor = Callable[[str, str], str]
 log = get_plugin_logger(__name__)
+WORKER_NOTE = "相关阅读在第二个进程中计算"
 SHARED_SEGMENTER_NOTE = "Material 的搜索索引用同一个分词器切词，重复出现的短语只切一次"
 
 
@@ -37,12 +38,12 @@ class SearchHooks:
         if options.related_reading or options.improve_search:
             self.work = start(self._new_work(), options.search_worker)
             if isinstance(self.work, InWorker):
-                log.debug("相关阅读与搜索索引在第二个进程中计算")
+                log.debug(WORKER_NOTE)
 
-    def _new_work(self, related: bool = True) -> SearchWork:
+    def _new_work(self) -> SearchWork:
         return SearchWork(
             self.build.terms,
-            self.options.related_reading if related else 0,
+            self.options.related_reading,
             tuple(self.options.related_exclude),
             self.options.improve_search,
         )
@@ -71,7 +72,7 @@ class SearchHooks:
         try:
             self.build.reading = self.work.related_reading()
             if self.options.improve_search:
-                self.work = self.work.for_the_index(self.options.search_worker)
+                self.work = self.work.for_the_index()
             else:
                 self.close()
         except WorkerLost:
@@ -79,14 +80,12 @@ class SearchHooks:
             self.work.pages_done()
             self.build.reading = self.work.related_reading()
 
-    def _redo_in_process(self, related: bool = True) -> None:
-        """`related`: False once related reading is done, for the index alone."""
+    def _redo_in_process(self) -> None:
         if self.work is not None:
             self.work.close()
-        self.work = self._new_work(related)
+        self.work = self._new_work()
         for page, (url, html) in sorted(self.pages.items()):
             self.work.add_page(page, url, html)
-        self.indexed = 0  # the sections already indexed are improved at the end
 
     def index_grown(self) -> None:
         """Hand the sections Material added since the last call to the work."""
@@ -107,12 +106,7 @@ class SearchHooks:
             return
         if self.options.improve_search:
             self.index_grown()
-            index = site_dir / "search" / "search_index.json"
-            try:
-                self.work.improve_index_file(index)
-            except WorkerLost:
-                self._redo_in_process(related=False)
-                self.work.improve_index_file(index)
+            self.work.improve_index_file(site_dir / "search" / "search_index.json")
         self.close()
 
     def close(self) -> None:

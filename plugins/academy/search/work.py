@@ -3,15 +3,17 @@ from the rendered pages, and the sections of Material's search index improved
 as Material adds them.
 
 `SearchWork` does it in this process. `start` hands it to a forked worker
-process where it can, so that on a machine with two cores the work overlaps
-the rendering instead of adding to it. The results are the same either way:
-the worker runs the same `SearchWork` on the same input.
+process where it can, so that on a machine with two cores related reading
+overlaps the rendering and the loading of jieba's dictionary instead of
+adding to them. The results are the same either way: the worker runs the same
+`SearchWork` on the same input.
 
 The order of a build: every page (`add_page`), then `pages_done`, which
 starts related reading, then the index sections (`add_docs`), and at the end
-`improve_index_file`. A worker computes related reading while the build loads
-jieba's dictionary; the index sections go to a second worker forked after
-that load, which shares the dictionary with the build (`for_the_index`).
+`improve_index_file`. The worker ends once it has answered with related
+reading; the index sections are improved in the build process
+(`for_the_index`), where jieba's dictionary is loaded and Material's words
+are already cut.
 """
 
 from __future__ import annotations
@@ -75,7 +77,7 @@ class SearchWork:
     def emphasis_found(self) -> dict[str, list[str]]:
         return self.emphasis
 
-    def for_the_index(self, allowed: bool) -> SearchWork | InWorker:
+    def for_the_index(self) -> SearchWork:
         """The work that takes the index sections: this one."""
         return self
 
@@ -128,13 +130,15 @@ class InWorker:
         found: dict[str, list[str]] = self._ask("emphasis_found")
         return found
 
-    def for_the_index(self, allowed: bool) -> SearchWork | InWorker:
-        """A new worker, forked now that the build has loaded jieba's dictionary, so that
-        they share it."""
+    def for_the_index(self) -> SearchWork:
+        """The index sections are improved in the build process, which has the words
+        Material cut for them. (A second worker for them, forked after the dictionary
+        loads, cost more CPU time than it saved in wall time: the fork, copying the
+        pages the build writes to afterwards, and the hand-over of every section.)"""
         emphasis = self.emphasis_found()
         self.close()
         work = self.work
-        return start(SearchWork(work.terms, 0, work.exclude, work.improve, emphasis), allowed)
+        return SearchWork(work.terms, 0, work.exclude, work.improve, emphasis)
 
     def add_docs(self, keys: list[DocKey]) -> None:
         self._call("add_docs", keys)
