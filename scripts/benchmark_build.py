@@ -5,7 +5,8 @@
 
 Generates a synthetic course (pages with front matter and headings, learning
 paths, quiz banks of 25 questions, the shipped search vocabulary) in a temporary
-folder, its text new paragraphs in the shipped course's words (see Writer) and builds it two ways, alternately, `--repeat` times:
+folder, its text new paragraphs in the shipped course's words (see Writer), and
+builds it two ways, alternately, `--repeat` times:
 
   plain      mkdocs-material with search and offline, no academy plugin; each quiz
              bank's questions are a Markdown page, so both builds have the same pages
@@ -25,6 +26,7 @@ from __future__ import annotations
 import argparse
 import compileall
 import functools
+import itertools
 import json
 import logging
 import os
@@ -83,7 +85,7 @@ class Writer:
         for paragraph in self.paragraphs:
             words = jieba.lcut(paragraph)
             self.first.append(words[0])
-            for word, after in zip(words, words[1:], strict=False):
+            for word, after in itertools.pairwise(words):
                 self.next.setdefault(word, []).append(after)
 
     def paragraph(self, seed: int) -> str:

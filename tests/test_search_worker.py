@@ -149,18 +149,14 @@ MATERIAL_INDEX = {
 
 
 def feed(work: SearchWork | InWorker) -> tuple[RelatedReading | None, SearchWork | InWorker]:
-    """A build's calls in a build's order: pages, related reading, index sections; the related
-    reading, and the work that took the sections."""
+    """A build's calls in a build's order: pages, then related reading; the related reading,
+    and the work that improves the index."""
     for name, text in PAGES.items():
         html = f'<h2 id="s">{name}</h2><p>{text}</p><p><strong>一级故障</strong></p>'
         work.add_page(name, name.replace(".md", ".html"), html)
     work.pages_done()
     reading = work.related_reading()
-    work = work.for_the_index()
-    work.add_docs(
-        [tuple(doc.values()) for doc in MATERIAL_INDEX["docs"][:2]]
-    )  # the last is left to the end
-    return reading, work
+    return reading, work.for_the_index()
 
 
 def improved_index(work: SearchWork | InWorker, folder: Path) -> dict:
@@ -180,14 +176,13 @@ def test_the_worker_answers_as_the_work_does_in_process(tmp_path):
         index = improved_index(there, tmp_path / "there")
         assert index == improved_index(here, tmp_path / "here")
         duty, _money, bills = index["docs"]
-        assert (
-            "半夜" in duty["keywords"] and "\u200b" in bills["text"]
-        )  # streamed, and left to the end
+        # the synonym of 夜间 as a keyword, and the text cut into words
+        assert "半夜" in duty["keywords"] and "\u200b" in bills["text"]
     finally:
         there.close()
 
 
-def test_a_lost_or_failing_worker_is_reported_for_the_build_to_redo_the_work(tmp_path):
+def test_a_lost_or_failing_worker_is_reported_for_the_build_to_redo_the_work():
     lost = InWorker(SearchWork(TERMS, 3, (), True))
     lost._process.kill()
     lost._process.join()
@@ -201,5 +196,5 @@ def test_a_lost_or_failing_worker_is_reported_for_the_build_to_redo_the_work(tmp
     with pytest.raises(WorkerLost, match="TypeError"):
         failing.related_reading()
     with pytest.raises(WorkerLost, match="TypeError"):
-        failing.improve_index_file(tmp_path / "search_index.json")
+        failing.for_the_index()
     failing.close()

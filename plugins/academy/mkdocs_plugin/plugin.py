@@ -201,7 +201,6 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         """Append 相关阅读 (related reading); runs before Material's search indexes the page
         (the academy plugin is listed after search in mkdocs.yml)."""
         if self.search is not None and self._files is not None and page.content is not None:
-            self.search.index_grown()  # the sections of the pages indexed before this one
             page.content += self.search.related_html(
                 page.file.src_uri, _links_from(page, self._files)
             )

@@ -10,7 +10,7 @@ from mkdocs.plugins import get_plugin_logger
 
 from academy.core.course import Course
 from academy.search.build import SearchBuild
-from academy.search.material import doc_key, share_segmenter
+from academy.search.material import share_segmenter
 from academy.search.related import render
 from academy.search.work import InWorker, SearchWork, WorkerLost, start
 
@@ -28,10 +28,6 @@ class SearchHooks:
         self.options = options
         self.titles = {page: meta.title for page, meta in course.pages.metas.items()}
         self.material_index = material_index
-        # the sections Material has indexed so far
-        entries: list[dict[str, Any]] | None = getattr(material_index, "entries", None)
-        self.index = entries if options.improve_search else None
-        self.indexed = 0  # sections of `index` handed to the work so far
         self.sent: dict[str, str] = {}  # page -> the html handed to the work
         self.pages: dict[str, tuple[str, str]] = {}
         self.work: SearchWork | InWorker | None = None
@@ -87,12 +83,6 @@ class SearchHooks:
         for page, (url, html) in sorted(self.pages.items()):
             self.work.add_page(page, url, html)
 
-    def index_grown(self) -> None:
-        """Hand the sections Material added since the last call to the work."""
-        if self.work is not None and self.index is not None and len(self.index) > self.indexed:
-            self.work.add_docs([doc_key(doc) for doc in self.index[self.indexed :]])
-            self.indexed = len(self.index)
-
     def related_html(self, page: str, url_for: UrlFor) -> str:
         """The 相关阅读 block for a page; "" where it is off or nothing is related."""
         meta = self.course.pages.metas.get(page)
@@ -105,8 +95,8 @@ class SearchHooks:
         if self.work is None:
             return
         if self.options.improve_search:
-            self.index_grown()
-            self.work.improve_index_file(site_dir / "search" / "search_index.json")
+            index = site_dir / "search" / "search_index.json"
+            self.work.for_the_index().improve_index_file(index)
         self.close()
 
     def close(self) -> None:

@@ -114,23 +114,15 @@ def _phrase_words(segmenter: Segmenter, phrase: str) -> tuple[str, ...]:
     return tuple(words)
 
 
-DocKey = tuple[str, str, str]  # a section of Material's index: location, title, text
-Improved = tuple[str, str, str]  # its title and text re-segmented, and its keywords
-
-
-def doc_key(doc: dict[str, Any]) -> DocKey:
-    return str(doc.get("location", "")), str(doc.get("title", "")), str(doc.get("text", ""))
-
-
 def improve_doc(
-    key: DocKey,
+    location: str,
+    title: str,
+    text: str,
     segmenter: Segmenter,
     fine: bool = True,
     emphasis: dict[str, list[str]] | None = None,
-) -> Improved:
-    """One section of Material's index, improved: depends on nothing but its key and the
-    vocabulary."""
-    location, title, text = key
+) -> tuple[str, str, str]:
+    """One section of Material's index: its title and text re-segmented, and its keywords."""
     extra = keywords(title, text, segmenter, (emphasis or {}).get(location, ()))
     return segment(title, segmenter, fine), segment(text, segmenter, fine), extra
 
@@ -142,12 +134,8 @@ def improve_index(
     fine: bool = True,
     boosts: dict[str, float] | None = None,
     emphasis: dict[str, list[str]] | None = None,
-    known: dict[DocKey, Improved] | None = None,
 ) -> dict[str, Any]:
-    """A copy of Material's search index (as parsed JSON), improved for Chinese.
-
-    `known` holds sections improved ahead of time (improve_doc); the rest are improved here.
-    """
+    """A copy of Material's search index (as parsed JSON), improved for Chinese."""
     config = dict(data.get("config", {}))
     if separator and config.get("separator") in (None, MATERIAL_ZH_SEPARATOR):
         config["separator"] = separator  # unless the author set one in mkdocs.yml
@@ -156,16 +144,19 @@ def improve_index(
     config["fields"] = fields
     # read by search-query.js, which cuts the trainee's query into index words
     config[QUERY_STOPWORDS] = sorted(word for word in STOPWORDS if len(word) > 1)
-    known = known or {}
     docs = []
     for section in data.get("docs", []):
         doc = dict(section)
-        key = doc_key(doc)
-        improved = known.get(key)
-        if improved is None:
-            improved = improve_doc(key, segmenter, fine, emphasis)
-        doc["title"], doc["text"], extra = improved
-        boost = page_boost(key[0], PAGE_BOOSTS if boosts is None else boosts)
+        location = str(doc.get("location", ""))
+        doc["title"], doc["text"], extra = improve_doc(
+            location,
+            str(doc.get("title", "")),
+            str(doc.get("text", "")),
+            segmenter,
+            fine,
+            emphasis,
+        )
+        boost = page_boost(location, PAGE_BOOSTS if boosts is None else boosts)
         if boost != 1.0 and "boost" not in doc:
             doc["boost"] = boost
         if extra:
@@ -187,13 +178,12 @@ def improve_index_file(
     segmenter: Segmenter,
     separator: str | None = SEPARATOR,
     emphasis: dict[str, list[str]] | None = None,
-    known: dict[DocKey, Improved] | None = None,
 ) -> bool:
     """Rewrite Material's search_index.json in place; False when there is none."""
     if not path.is_file():
         return False
     data = json.loads(path.read_text(encoding="utf-8"))
-    improved = improve_index(data, segmenter, separator, emphasis=emphasis, known=known)
+    improved = improve_index(data, segmenter, separator, emphasis=emphasis)
     path.write_text(
         json.dumps(improved, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
     )

@@ -1,6 +1,5 @@
-"""The search work of one build, fed while MkDocs renders: related reading
-from the rendered pages, and the sections of Material's search index improved
-as Material adds them.
+"""The search work of one build: related reading from the rendered pages, and
+Material's search index improved once Material has written it.
 
 `SearchWork` does it in this process. `start` hands it to a forked worker
 process where it can, so that on a machine with two cores related reading
@@ -8,12 +7,12 @@ overlaps the rendering and the loading of jieba's dictionary instead of
 adding to them. The results are the same either way: the worker runs the same
 `SearchWork` on the same input.
 
-The order of a build: every page (`add_page`), then `pages_done`, which
-starts related reading, then the index sections (`add_docs`), and at the end
+The order of a build: every page (`add_page`) as MkDocs renders it, then
+`pages_done`, which computes related reading, and at the end
 `improve_index_file`. The worker ends once it has answered with related
-reading; the index sections are improved in the build process
-(`for_the_index`), where jieba's dictionary is loaded and Material's words
-are already cut.
+reading and the words the pages emphasise; the index is improved in the build
+process (`for_the_index`), where jieba's dictionary is loaded and Material's
+words are already cut.
 """
 
 from __future__ import annotations
@@ -31,7 +30,7 @@ from academy.core.search_terms import Terms
 
 from .analyzer import Segmenter
 from .emphasis import emphasised
-from .material import DocKey, Improved, improve_doc, improve_index_file
+from .material import improve_index_file
 from .related import excluded
 from .similar import Corpus, RelatedReading
 
@@ -53,7 +52,6 @@ class SearchWork:
         self.corpus = Corpus()
         # search location -> bold and defined words
         self.emphasis: dict[str, list[str]] = emphasis or {}
-        self.improved: dict[DocKey, Improved] = {}
         self.reading: RelatedReading | None = None
 
     @property
@@ -78,18 +76,12 @@ class SearchWork:
         return self.emphasis
 
     def for_the_index(self) -> SearchWork:
-        """The work that takes the index sections: this one."""
+        """The work that improves the index: this one."""
         return self
 
-    def add_docs(self, keys: list[DocKey]) -> None:
-        """Sections Material added to its index."""
-        if self.improve:
-            for key in keys:
-                self.improved[key] = improve_doc(key, self.segmenter, emphasis=self.emphasis)
-
     def improve_index_file(self, path: Path) -> bool:
-        """Rewrite the index Material wrote, with the sections improved so far and any others."""
-        return improve_index_file(path, self.segmenter, emphasis=self.emphasis, known=self.improved)
+        """Rewrite the index Material wrote; False when there is none."""
+        return improve_index_file(path, self.segmenter, emphasis=self.emphasis)
 
     def close(self) -> None:
         pass
@@ -131,20 +123,14 @@ class InWorker:
         return found
 
     def for_the_index(self) -> SearchWork:
-        """The index sections are improved in the build process, which has the words
-        Material cut for them. (A second worker for them, forked after the dictionary
+        """The index is improved in the build process, which has the words Material
+        cut for it. (A second worker for it, forked after the dictionary
         loads, cost more CPU time than it saved in wall time: the fork, copying the
         pages the build writes to afterwards, and the hand-over of every section.)"""
         emphasis = self.emphasis_found()
         self.close()
         work = self.work
         return SearchWork(work.terms, 0, work.exclude, work.improve, emphasis)
-
-    def add_docs(self, keys: list[DocKey]) -> None:
-        self._call("add_docs", keys)
-
-    def improve_index_file(self, path: Path) -> bool:
-        return bool(self._ask("improve_index_file", path))
 
     def close(self) -> None:
         self._calls.close()  # the worker's loop ends
