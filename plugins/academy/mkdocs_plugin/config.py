@@ -73,9 +73,9 @@ class AcademyConfig(base.Config):
     """Pages (fnmatch patterns) that neither show nor appear in related reading."""
 
     search_worker = c.Type(bool, default=True)
-    """Compute related reading and the search index improvements in a second
-    process while MkDocs renders the pages, on machines with more than one core.
-    The site is the same either way; false keeps everything in one process."""
+    """Compute related reading in a second process while MkDocs renders the
+    pages, on machines with more than one core. The site is the same either
+    way; false keeps everything in one process."""
 
     # Learning records (issue 20): see the README's "Learning Record Store" section
     xapi = c.SubConfig(XapiConfig)
