@@ -9,6 +9,7 @@ command keep them quiet unless asked to be verbose.)
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 import threading
@@ -39,6 +40,10 @@ SHORTEST_COMPOUND = 3
 # index: headings, terms and short phrases recur across a course; longer runs
 # are whole clauses, which seldom do, and caching them would only cost memory.
 LONGEST_RECURRING_RUN = 12
+# The most recently used of those cuts are kept (about 15 MB): a course of a few
+# hundred pages keeps every one; a larger one keeps the runs that recur, instead
+# of growing by 20 MB for every 1,000 pages of runs that never come back.
+RECURRING_RUNS_KEPT = 65536
 ZWSP = "\u200b"
 
 log = logging.getLogger(__name__)
@@ -54,7 +59,7 @@ class Segmenter:
         self._words: dict[str, list[str]] = {}
         self._compounds: dict[str, list[str]] = {}
         self._tokens: dict[tuple[str, str], list[tuple[str, int, int]]] = {}
-        self._indexed: dict[str, str] = {}
+        self._recurring_cut = functools.lru_cache(maxsize=RECURRING_RUNS_KEPT)(self._index_cut)
         longest_first = sorted(terms.synonyms, key=lambda word: (-len(word), word))
         self._synonym_pattern = (
             re.compile("|".join(map(re.escape, longest_first))) if longest_first else None
@@ -91,12 +96,12 @@ class Segmenter:
     def index_words(self, run: str) -> str:
         """A run of Han characters as Material's search indexes it: jieba's words
         (this tokenizer, accurate mode) joined by zero-width spaces."""
-        joined = self._indexed.get(run)
-        if joined is None:
-            joined = ZWSP.join(self._jieba.cut(run))
-            if len(run) <= LONGEST_RECURRING_RUN:
-                self._indexed[run] = joined
-        return joined
+        if len(run) <= LONGEST_RECURRING_RUN:
+            return self._recurring_cut(run)
+        return self._index_cut(run)
+
+    def _index_cut(self, run: str) -> str:
+        return ZWSP.join(self._jieba.cut(run))
 
     def fine_words(self, run: str) -> list[str]:
         """Accurate mode, with compounds split into the dictionary words that
